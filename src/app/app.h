@@ -1,0 +1,96 @@
+/* app.h - the kiosk program: options, the one struct holding its global state, and the
+ * pieces main.c, kiosk.c, content.c and script.c share. */
+#ifndef LOTSE_APP_H
+#define LOTSE_APP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <SDL.h>
+
+#include "core/dl.h"
+#include "core/i18n.h"
+#include "core/site.h"
+#include "core/ui.h"
+#include "platform/files.h"
+#include "render/render.h"
+#include "store/store.h"
+
+typedef struct options {
+    char *config_path; /* NULL: /etc/lotse/lotse.conf when it exists */
+    char *site_dir;
+    char *data_dir;
+    char *locales_dir;
+    char *font_regular;
+    char *font_bold;
+    char *script;     /* --script FILE */
+    char *check_site; /* --check-site DIR */
+    bool headless;
+    bool windowed;
+    bool accelerated; /* Renderer: accelerated (loads the GL stack) */
+    bool bench;       /* --bench: print start-up and render timings as JSON and exit */
+    bool have_now;
+    int64_t now_utc;  /* --now, as UTC */
+    int width, height;
+    int idle_timeout_s;
+} options;
+
+/* Parse the configuration file (a record file, see docs/configuration.md) into opt;
+ * command-line values already set in opt win. Returns false with *err set. */
+bool options_load_config(options *opt, const char *path, char **err);
+void options_finish(options *opt);
+
+/* The kiosk's global state in one struct (DESIGN.md). */
+typedef struct kiosk {
+    options opt;
+    i18n *i18n;
+    site *site;
+    store *store;
+    fontset *fonts;
+    SDL_Window *win;
+    SDL_Renderer *sdl;
+    renderer *rd;
+    ui_state st;
+    ui_ctx ctx;
+    dl *shown;           /* what is on the screen now */
+    bool virtual_clock;  /* headless: time only moves by `wait` */
+    int64_t mono_ms;     /* monotonic time of the current event */
+    int64_t utc_base;    /* virtual clock: UTC at mono_ms == 0 */
+    int64_t utc_offset;  /* real clock shifted by --now: added to the wall clock */
+    unsigned long redraws;
+    bool quit;
+} kiosk;
+
+/* content.c: languages, UI catalogs and site content. */
+i18n *content_load_i18n(const char *locales_dir, site_errors *errors);
+/* Read a site folder (the three record files and locales/NAME.po). */
+bool content_read_site(const char *dir, file_set *fs, char **err);
+/* Parse site files and their translations; on success install the site catalogs into t
+ * and return the site. NULL with errors otherwise (t unchanged). */
+site *content_parse_site(const site_file *files, size_t n, i18n *t, site_errors *errors);
+/* The kiosk's start-up content logic: the site folder if it is valid (saved as the last
+ * good snapshot), else the last good snapshot, else NULL (out of order). Logs why. */
+site *content_load_for_kiosk(const char *dir, i18n *t, store *st);
+
+/* kiosk.c */
+int kiosk_main(kiosk *k);
+bool kiosk_init(kiosk *k, char **err);
+void kiosk_finish(kiosk *k);
+int64_t kiosk_now_utc(const kiosk *k);
+/* Lay out the current state and draw it if it differs from what is shown (or force). */
+void kiosk_frame(kiosk *k, bool force);
+void kiosk_tap(kiosk *k, int x, int y);
+void kiosk_back(kiosk *k);
+/* Virtual clock: advance by ms, delivering every timeout on the way. */
+void kiosk_advance(kiosk *k, int64_t ms);
+bool kiosk_screenshot(kiosk *k, const char *path, char **err);
+
+/* script.c: run an automation script; returns the process exit code. */
+int script_run(kiosk *k, const char *path);
+
+/* Paths of installed or in-tree data ("locales", "assets/demo-site"). Caller frees. */
+char *app_data_path(const char *rel);
+/* The per-user data directory when none is configured. Caller frees. */
+char *app_default_data_dir(void);
+
+#endif

@@ -1,0 +1,459 @@
+/* main.c - `lotse`: the kiosk program. Parses options and the configuration file, then
+ * runs one of: --check-site DIR, the kiosk (full screen, or --windowed), or headless
+ * with --script. See README.md for the options and the automation interface. */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/resource.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "core/rec.h"
+#include "core/util.h"
+#include "platform/clock.h"
+
+#define DEFAULT_WIDTH 1280
+#define DEFAULT_HEIGHT 800
+#define DEFAULT_IDLE_S 90
+#define IDLE_WARNING_MS 10000
+
+static void usage(FILE *f)
+{
+    fputs("Usage: lotse [OPTIONS]\n"
+          "  --site DIR          site content folder (default: the bundled demo site)\n"
+          "  --data DIR          state directory (default: ~/.local/share/lotse)\n"
+          "  --config FILE       configuration file (default: /etc/lotse/lotse.conf)\n"
+          "  --locales DIR       UI translations (default: the installed locales)\n"
+          "  --windowed          a window of --size instead of full screen; Escape quits\n"
+          "  --size WxH          window size (default 1280x800)\n"
+          "  --idle-timeout S    seconds without a touch before starting over (default 90)\n"
+          "  --accelerated       use a GPU renderer (loads the GL stack)\n"
+          "  --headless          no display (SDL offscreen driver)\n"
+          "  --now YYYY-MM-DDTHH:MM  local Europe/Berlin time to start the clock at\n"
+          "  --script FILE       run an automation script, then exit\n"
+          "  --check-site DIR    validate a site folder and exit (0 = valid)\n"
+          "  --bench             print start-up and render timings (JSON) and exit\n"
+          "  --version, --help\n",
+          f);
+}
+
+static bool parse_size(const char *s, int *w, int *h)
+{
+    char x;
+    return sscanf(s, "%d%c%d", w, &x, h) == 3 && (x == 'x' || x == 'X') && *w >= 320 &&
+           *h >= 240 && *w <= 8192 && *h <= 8192;
+}
+
+static bool parse_seconds(const char *s, int *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || end == s || *end || v < 15 || v > 3600)
+        return false;
+    *out = (int)v;
+    return true;
+}
+
+bool options_load_config(options *o, const char *path, char **err)
+{
+    size_t len = 0;
+    char *text = files_read(path, &len, err);
+    if (!text)
+        return false;
+    site_errors errors;
+    site_errors_init(&errors);
+    rec_file *f = rec_parse(path, text, len, &errors);
+    free(text);
+    for (size_t r = 0; f && r < f->n_records; r++) {
+        for (size_t i = 0; i < f->records[r].n_fields; i++) {
+            const rec_field *fl = &f->records[r].fields[i];
+            const char *k = fl->key, *v = fl->value;
+            char **target = NULL;
+            if (strcasecmp(k, "Site") == 0)
+                target = &o->site_dir;
+            else if (strcasecmp(k, "Data") == 0)
+                target = &o->data_dir;
+            else if (strcasecmp(k, "Locales") == 0)
+                target = &o->locales_dir;
+            else if (strcasecmp(k, "Font-Regular") == 0)
+                target = &o->font_regular;
+            else if (strcasecmp(k, "Font-Bold") == 0)
+                target = &o->font_bold;
+            if (target) {
+                if (!*target)
+                    *target = xstrdup(v);
+            } else if (strcasecmp(k, "Size") == 0) {
+                int w, h;
+                if (!parse_size(v, &w, &h))
+                    site_errors_add(&errors, path, fl->line, k, "'%s' is not WIDTHxHEIGHT", v);
+                else if (!o->width) {
+                    o->width = w;
+                    o->height = h;
+                }
+            } else if (strcasecmp(k, "Idle-Timeout") == 0) {
+                int s;
+                if (!parse_seconds(v, &s))
+                    site_errors_add(&errors, path, fl->line, k,
+                                    "'%s' is not a number of seconds (15..3600)", v);
+                else if (!o->idle_timeout_s)
+                    o->idle_timeout_s = s;
+            } else if (strcasecmp(k, "Renderer") == 0) {
+                if (strcmp(v, "accelerated") == 0)
+                    o->accelerated = true;
+                else if (strcmp(v, "software") != 0)
+                    site_errors_add(&errors, path, fl->line, k,
+                                    "'%s' is neither 'software' nor 'accelerated'", v);
+            } else {
+                site_errors_add(&errors, path, fl->line, k, "unknown setting");
+            }
+        }
+    }
+    rec_destroy(f);
+    bool ok = errors.count == 0;
+    if (!ok) {
+        strbuf sb;
+        strbuf_init(&sb);
+        for (size_t i = 0; i < errors.count; i++)
+            strbuf_printf(&sb, "%s%s", i ? "\n" : "", errors.messages[i]);
+        *err = strbuf_steal(&sb);
+    }
+    site_errors_finish(&errors);
+    return ok;
+}
+
+void options_finish(options *o)
+{
+    free(o->config_path);
+    free(o->site_dir);
+    free(o->data_dir);
+    free(o->locales_dir);
+    free(o->font_regular);
+    free(o->font_bold);
+    free(o->script);
+    free(o->check_site);
+}
+
+/* Is this binary running from its build tree (then the source tree's data is used)? */
+static bool running_from_build_tree(void)
+{
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+    if (n <= 0)
+        return false;
+    exe[n] = '\0';
+    return str_starts_with(exe, LOTSE_BINARY_DIR "/");
+}
+
+char *app_data_path(const char *rel)
+{
+    const char *env = getenv("LOTSE_DATADIR");
+    if (env && *env)
+        return xasprintf("%s/%s", env, rel);
+    char *src = xasprintf("%s/%s", LOTSE_SOURCE_DIR, rel);
+    if (running_from_build_tree() && files_exists(src))
+        return src;
+    free(src);
+    return xasprintf("%s/%s", LOTSE_DATADIR, rel);
+}
+
+char *app_default_data_dir(void)
+{
+    const char *xdg = getenv("XDG_DATA_HOME");
+    if (xdg && *xdg)
+        return xasprintf("%s/lotse", xdg);
+    const char *home = getenv("HOME");
+    return xasprintf("%s/.local/share/lotse", home && *home ? home : "/tmp");
+}
+
+static bool parse_args(int argc, char **argv, options *o, int *exit_code)
+{
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+#define TAKE(field)                                                                        \
+    do {                                                                                   \
+        if (!v)                                                                            \
+            goto missing;                                                                  \
+        free(o->field);                                                                    \
+        o->field = xstrdup(v);                                                             \
+        i++;                                                                               \
+    } while (0)
+        if (strcmp(a, "--site") == 0)
+            TAKE(site_dir);
+        else if (strcmp(a, "--data") == 0)
+            TAKE(data_dir);
+        else if (strcmp(a, "--config") == 0)
+            TAKE(config_path);
+        else if (strcmp(a, "--locales") == 0)
+            TAKE(locales_dir);
+        else if (strcmp(a, "--script") == 0)
+            TAKE(script);
+        else if (strcmp(a, "--check-site") == 0)
+            TAKE(check_site);
+        else if (strcmp(a, "--windowed") == 0)
+            o->windowed = true;
+        else if (strcmp(a, "--headless") == 0)
+            o->headless = true;
+        else if (strcmp(a, "--accelerated") == 0)
+            o->accelerated = true;
+        else if (strcmp(a, "--bench") == 0)
+            o->bench = true;
+        else if (strcmp(a, "--size") == 0) {
+            if (!v)
+                goto missing;
+            if (!parse_size(v, &o->width, &o->height)) {
+                fprintf(stderr, "lotse: --size: '%s' is not WIDTHxHEIGHT\n", v);
+                goto bad;
+            }
+            i++;
+        } else if (strcmp(a, "--idle-timeout") == 0) {
+            if (!v)
+                goto missing;
+            if (!parse_seconds(v, &o->idle_timeout_s)) {
+                fprintf(stderr, "lotse: --idle-timeout: '%s' is not 15..3600 seconds\n", v);
+                goto bad;
+            }
+            i++;
+        } else if (strcmp(a, "--now") == 0) {
+            if (!v)
+                goto missing;
+            if (!civil_parse_local_datetime(v, &o->now_utc)) {
+                fprintf(stderr, "lotse: --now: '%s' is not YYYY-MM-DDTHH:MM\n", v);
+                goto bad;
+            }
+            o->have_now = true;
+            i++;
+        } else if (strcmp(a, "--version") == 0) {
+            printf("lotse %s\n", LOTSE_VERSION);
+            *exit_code = 0;
+            return false;
+        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            usage(stdout);
+            *exit_code = 0;
+            return false;
+        } else {
+            fprintf(stderr, "lotse: unknown option '%s'\n", a);
+            usage(stderr);
+            goto bad;
+        }
+        continue;
+    missing:
+        fprintf(stderr, "lotse: %s needs a value\n", a);
+        goto bad;
+#undef TAKE
+    }
+    return true;
+bad:
+    *exit_code = 2;
+    return false;
+}
+
+static void apply_defaults(options *o)
+{
+    if (!o->site_dir)
+        o->site_dir = app_data_path("assets/demo-site");
+    if (!o->locales_dir)
+        o->locales_dir = app_data_path("locales");
+    if (!o->data_dir)
+        o->data_dir = app_default_data_dir();
+    if (!o->width) {
+        o->width = DEFAULT_WIDTH;
+        o->height = DEFAULT_HEIGHT;
+    }
+    if (!o->idle_timeout_s)
+        o->idle_timeout_s = DEFAULT_IDLE_S;
+}
+
+static void print_errors(const site_errors *e)
+{
+    for (size_t i = 0; i < e->count; i++)
+        fprintf(stderr, "%s\n", e->messages[i]);
+}
+
+/* --check-site: parse everything, then lay out every screen in every language with the
+ * real fonts and report texts that do not fit. */
+static int check_site(options *o)
+{
+    site_errors errors;
+    site_errors_init(&errors);
+    i18n *t = content_load_i18n(o->locales_dir, &errors);
+    file_set fs = {0};
+    char *err = NULL;
+    site *s = NULL;
+    if (t) {
+        if (!content_read_site(o->check_site, &fs, &err)) {
+            site_errors_add(&errors, NULL, 0, NULL, "%s", err);
+            free(err);
+            err = NULL;
+        } else {
+            s = content_parse_site(fs.files, fs.n, t, &errors);
+        }
+    }
+    if (s) {
+        const char *regs[] = {o->font_regular ? o->font_regular
+                                              : "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
+                              NULL};
+        const char *bolds[] = {o->font_bold ? o->font_bold
+                                            : "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
+                               NULL};
+        fontset *fonts = fontset_create(regs, bolds, &err);
+        if (!fonts) {
+            site_errors_add(&errors, NULL, 0, NULL, "fonts: %s", err);
+            free(err);
+        } else {
+            ui_ctx ctx = {s, t, fontset_measure(fonts),
+                          {o->width, o->height, o->idle_timeout_s * 1000, IDLE_WARNING_MS}};
+            ui_check_fit(&ctx, o->have_now ? o->now_utc : clock_wall_utc(), &errors);
+            fontset_destroy(fonts);
+        }
+    }
+    int rc = errors.count ? 1 : 0;
+    print_errors(&errors);
+    if (rc == 0)
+        printf("%s: valid: %zu Kitas, %zu workers, %zu services, %zu languages\n",
+               o->check_site, s->n_kitas, s->n_workers, s->n_services, i18n_count(t));
+    else
+        fprintf(stderr, "%s: %zu problem%s\n", o->check_site, errors.count,
+                errors.count == 1 ? "" : "s");
+    site_destroy(s);
+    i18n_destroy(t);
+    file_set_finish(&fs);
+    site_errors_finish(&errors);
+    return rc;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static double now_ms_precise(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* --bench: timings measured inside the real binary, printed as one JSON object. */
+static void bench_report(kiosk *k, double t_main, double t_first)
+{
+    enum { N = 30 };
+    double warm[N], cold[N], layout[N];
+    for (int i = 0; i < N; i++) {
+        double t0 = now_ms_precise();
+        dl *d = ui_layout(&k->st, &k->ctx, kiosk_now_utc(k), k->mono_ms);
+        double t1 = now_ms_precise();
+        renderer_draw(k->rd, d);
+        SDL_RenderPresent(k->sdl);
+        double t2 = now_ms_precise();
+        renderer_invalidate(k->rd);
+        renderer_draw(k->rd, d);
+        SDL_RenderPresent(k->sdl);
+        double t3 = now_ms_precise();
+        dl_destroy(d);
+        layout[i] = t1 - t0;
+        warm[i] = t2 - t1;
+        cold[i] = t3 - t2;
+    }
+    qsort(warm, N, sizeof(double), cmp_double);
+    qsort(cold, N, sizeof(double), cmp_double);
+    qsort(layout, N, sizeof(double), cmp_double);
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    printf("{\"first_frame_at_ms\": %.3f, \"main_to_first_frame_ms\": %.3f, "
+           "\"layout_ms\": %.3f, \"render_warm_ms\": %.3f, \"render_cold_ms\": %.3f, "
+           "\"peak_rss_kb\": %ld}\n",
+           t_first, t_first - t_main, layout[N / 2], warm[N / 2], cold[N / 2], ru.ru_maxrss);
+}
+
+int main(int argc, char **argv)
+{
+    double t_main = now_ms_precise();
+    kiosk k;
+    memset(&k, 0, sizeof(k));
+    options *o = &k.opt;
+    int rc = 0;
+    if (!parse_args(argc, argv, o, &rc))
+        goto out;
+    const char *cfg = o->config_path;
+    if (!cfg && !getenv("LOTSE_NO_SYSTEM_CONFIG") && files_exists("/etc/lotse/lotse.conf"))
+        cfg = "/etc/lotse/lotse.conf";
+    if (cfg) {
+        char *err = NULL;
+        if (!options_load_config(o, cfg, &err)) {
+            fprintf(stderr, "%s\n", err);
+            free(err);
+            rc = 2;
+            goto out;
+        }
+    }
+    apply_defaults(o);
+    if (o->check_site) {
+        rc = check_site(o);
+        goto out;
+    }
+
+    site_errors errors;
+    site_errors_init(&errors);
+    k.i18n = content_load_i18n(o->locales_dir, &errors);
+    for (size_t i = 0; i < errors.count; i++)
+        fprintf(stderr, "lotse: translations: %s\n", errors.messages[i]);
+    site_errors_finish(&errors);
+    if (!k.i18n) {
+        fprintf(stderr, "lotse: cannot start without the language list in %s\n",
+                o->locales_dir);
+        rc = 1;
+        goto out;
+    }
+    char *err = NULL;
+    k.store = store_open(o->data_dir, &err);
+    if (!k.store) {
+        /* The kiosk still shows content; it only cannot keep a last-good copy. */
+        fprintf(stderr, "lotse: state database unavailable: %s\n", err);
+        free(err);
+        err = NULL;
+    }
+    k.site = content_load_for_kiosk(o->site_dir, k.i18n, k.store);
+    k.ctx.site = k.site;
+    k.ctx.i18n = k.i18n;
+    k.ctx.config.idle_timeout_ms = o->idle_timeout_s * 1000;
+    k.ctx.config.idle_warning_ms = IDLE_WARNING_MS;
+    if (!kiosk_init(&k, &err)) {
+        fprintf(stderr, "lotse: %s\n", err);
+        free(err);
+        rc = 1;
+        goto finish;
+    }
+    k.virtual_clock = o->headless;
+    k.utc_base = o->have_now ? o->now_utc : clock_wall_utc();
+    if (o->have_now && !o->headless)
+        k.utc_offset = o->now_utc - clock_wall_utc();
+    if (o->headless) {
+        k.mono_ms = 0;
+        ui_init(&k.st, 0);
+        kiosk_frame(&k, true);
+        if (o->bench)
+            bench_report(&k, t_main, now_ms_precise());
+        else if (o->script)
+            rc = script_run(&k, o->script);
+        else
+            fprintf(stderr, "lotse: --headless needs --script or --bench\n"), rc = 2;
+    } else {
+        rc = kiosk_main(&k);
+    }
+finish:
+    kiosk_finish(&k);
+    site_destroy(k.site);
+    i18n_destroy(k.i18n);
+    store_close(k.store);
+out:
+    options_finish(o);
+    return rc;
+}

@@ -1,0 +1,39 @@
+/* text.h - measuring and wrapping text. The core knows fonts only through text_measure,
+ * implemented with SDL2_ttf in render/ and by a fixed-width fake in the unit tests. */
+#ifndef LOTSE_TEXT_H
+#define LOTSE_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct text_measure {
+    void *ctx;
+    /* Width in pixels of utf8[0..len) at size px. */
+    int (*width)(void *ctx, int px, bool bold, const char *utf8, size_t len);
+    /* Recommended distance between baselines at size px. */
+    int (*line_height)(void *ctx, int px, bool bold);
+} text_measure;
+
+typedef struct text_fit {
+    char **lines; /* new strings, caller frees with text_fit_finish */
+    size_t n_lines;
+    int px;       /* chosen size */
+    int line_px;  /* chosen line height */
+    int width;    /* widest line */
+    bool overflow; /* did not fit even at min_px; lines then hold what fits nothing cut */
+} text_fit;
+
+/* Wrap text into lines no wider than max_w at px. Breaks at spaces (and after '-' and
+ * '/'), honours "\n", and breaks a single word longer than a line between code points
+ * (marking it as overflow: a word that cannot fit is a content error). */
+void text_wrap(const text_measure *m, const char *text, int px, bool bold, int max_w,
+               char ***lines, size_t *n_lines, bool *word_too_long);
+
+/* Fit text into a max_w x max_h box: wrap at px; if the lines do not fit, shrink one
+ * pixel size step at a time down to min_px. fit->overflow is set when even min_px
+ * does not fit (the lines are still returned, all of them; the renderer clips). */
+void text_fit_box(const text_measure *m, const char *text, int px, int min_px, bool bold,
+                  int max_w, int max_h, text_fit *fit);
+void text_fit_finish(text_fit *fit);
+
+#endif

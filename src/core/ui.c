@@ -1,0 +1,1092 @@
+/* ui.c - screens, navigation, idle timeout and layout of the kiosk (see ui.h).
+ *
+ * Layout works in a 1280x800 design space scaled to the real screen (S()), always left
+ * to right; for right-to-left languages the finished display list is mirrored at the
+ * end (mirror()), so no screen has to be written twice. Every text goes through
+ * text_fit_box: it wraps, shrinks within limits and is flagged when it cannot fit, which
+ * --check-site reports (ui_check_fit). */
+#include "ui.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "schedule.h"
+#include "util.h"
+#include "when.h"
+
+/* Palette: high contrast (WCAG AA or better for every text/background pair used). */
+#define COL_BG 0xFAF7F2
+#define COL_TEXT 0x1A1A1A
+#define COL_MUTED 0x4A4A4A
+#define COL_WHITE 0xFFFFFF
+#define COL_HEADER 0x1F3A5F
+#define COL_PRIMARY 0x1F5FA8
+#define COL_CARD 0xFFFFFF
+#define COL_CARD_ALT 0xEDE7DC
+#define COL_SELECTED 0x1F5FA8
+#define COL_EMERGENCY 0xB3261E
+#define COL_CANCELLED 0x9A1B1B
+#define COL_SHADE 0x000000
+#define COL_DEMO 0xF2C14E
+
+static const uint32_t topic_colours[TOPIC_COUNT] = {
+    0x2E6B30, /* money: green */
+    0x6A3D9A, /* parenting: purple */
+    0xB0303A, /* health: red */
+    0x1F5FA8, /* language: blue */
+    0x8A4B08, /* crisis: brown-orange */
+    0x245E66, /* everyday: teal */
+};
+
+static const dl_icon topic_icons[TOPIC_COUNT] = {
+    ICON_MONEY, ICON_FAMILY, ICON_HEALTH, ICON_LANGUAGE, ICON_CRISIS, ICON_EVERYDAY,
+};
+
+static const char *const topic_titles[TOPIC_COUNT] = {
+    N_("Money and benefits"),     N_("Parenting and family"),
+    N_("Health and development"), N_("Language and integration"),
+    N_("Crisis and protection"),  N_("Everyday matters: debt, housing"),
+};
+
+/* What a tap does (dl_action.kind). */
+enum {
+    ACT_NONE,
+    ACT_HOME,
+    ACT_BACK,
+    ACT_MENU,
+    ACT_HOURS,
+    ACT_TOPICS,
+    ACT_TOPIC,   /* arg: topic */
+    ACT_SERVICE, /* arg: service index */
+    ACT_EMERGENCY,
+    ACT_CONTACT,
+    ACT_LANG, /* arg: language index */
+    ACT_PAGE, /* arg: page */
+    ACT_STILL_HERE,
+};
+
+#define SERVICES_PER_PAGE 8
+
+const char *ui_screen_name(ui_screen s)
+{
+    static const char *const names[SCREEN_COUNT] = {
+        "home",    "menu",      "hours",   "topics",       "topic",
+        "service", "emergency", "contact", "out-of-order",
+    };
+    return (s >= 0 && s < SCREEN_COUNT) ? names[s] : "home";
+}
+
+void ui_init(ui_state *st, int64_t mono_ms)
+{
+    memset(st, 0, sizeof(*st));
+    ui_reset(st, mono_ms);
+}
+
+void ui_reset(ui_state *st, int64_t mono_ms)
+{
+    ui_screen keep = st->screen == SCREEN_OUT_OF_ORDER ? SCREEN_OUT_OF_ORDER : SCREEN_HOME;
+    /* Everything a parent chose or typed lives in this struct: wipe all of it. */
+    secure_zero(st, sizeof(*st));
+    st->screen = keep;
+    st->topic = -1;
+    st->service = -1;
+    st->back_screen = SCREEN_HOME;
+    st->last_input_ms = mono_ms;
+}
+
+static ui_screen parent_of(const ui_state *st)
+{
+    switch (st->screen) {
+    case SCREEN_MENU:
+        return SCREEN_HOME;
+    case SCREEN_HOURS:
+    case SCREEN_TOPICS:
+    case SCREEN_CONTACT:
+        return SCREEN_MENU;
+    case SCREEN_TOPIC:
+        return SCREEN_TOPICS;
+    case SCREEN_SERVICE:
+        return SCREEN_TOPIC;
+    case SCREEN_EMERGENCY:
+        return st->back_screen;
+    default:
+        return SCREEN_HOME;
+    }
+}
+
+static void go(ui_state *st, ui_screen s)
+{
+    if (s == SCREEN_EMERGENCY && st->screen != SCREEN_EMERGENCY)
+        st->back_screen = st->screen;
+    st->screen = s;
+    st->page = 0;
+}
+
+static bool apply_action(ui_state *st, const ui_ctx *ctx, dl_action a)
+{
+    const site *s = ctx->site;
+    switch (a.kind) {
+    case ACT_HOME:
+        st->screen = SCREEN_HOME;
+        return true;
+    case ACT_BACK:
+        if (st->screen == SCREEN_SERVICE && st->topic < 0)
+            st->screen = SCREEN_TOPICS;
+        else
+            st->screen = parent_of(st);
+        st->page = 0;
+        return true;
+    case ACT_MENU:
+        go(st, SCREEN_MENU);
+        return true;
+    case ACT_HOURS:
+        go(st, SCREEN_HOURS);
+        return true;
+    case ACT_TOPICS:
+        go(st, SCREEN_TOPICS);
+        return true;
+    case ACT_TOPIC:
+        if (a.arg < 0 || a.arg >= TOPIC_COUNT)
+            return false;
+        st->topic = a.arg;
+        go(st, SCREEN_TOPIC);
+        return true;
+    case ACT_SERVICE:
+        if (!s || a.arg < 0 || (size_t)a.arg >= s->n_services)
+            return false;
+        st->service = a.arg;
+        st->topic = (int)s->services[a.arg].topic;
+        go(st, SCREEN_SERVICE);
+        return true;
+    case ACT_EMERGENCY:
+        go(st, SCREEN_EMERGENCY);
+        return true;
+    case ACT_CONTACT:
+        go(st, SCREEN_CONTACT);
+        return true;
+    case ACT_LANG:
+        if (a.arg < 0 || (size_t)a.arg >= i18n_count(ctx->i18n))
+            return false;
+        st->lang = (size_t)a.arg;
+        return true;
+    case ACT_PAGE:
+        st->page = a.arg < 0 ? 0 : a.arg;
+        return true;
+    case ACT_STILL_HERE:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool ui_update(ui_state *st, const ui_ctx *ctx, const dl *current, const ui_event *ev,
+               int64_t mono_ms)
+{
+    const ui_config *c = &ctx->config;
+    if (ev->kind == UI_EV_TICK) {
+        int64_t idle = mono_ms - st->last_input_ms;
+        if (idle >= c->idle_timeout_ms) {
+            bool at_rest = st->screen == SCREEN_HOME && st->lang == 0 && !st->idle_warning;
+            ui_reset(st, mono_ms);
+            return !at_rest;
+        }
+        bool warn = idle >= c->idle_timeout_ms - c->idle_warning_ms &&
+                    !(st->screen == SCREEN_HOME && st->lang == 0);
+        if (warn != st->idle_warning) {
+            st->idle_warning = warn;
+            return true;
+        }
+        return st->idle_warning; /* the countdown changes every second */
+    }
+    st->last_input_ms = mono_ms;
+    if (st->idle_warning) {
+        /* Any touch while "Are you still there?" is shown only answers that question. */
+        st->idle_warning = false;
+        return true;
+    }
+    if (st->screen == SCREEN_OUT_OF_ORDER)
+        return false;
+    if (ev->kind == UI_EV_BACK) {
+        if (st->screen == SCREEN_HOME)
+            return false;
+        return apply_action(st, ctx, (dl_action){ACT_BACK, 0});
+    }
+    const dl_elem *e = dl_hit(current, ev->x, ev->y);
+    if (!e)
+        return false;
+    return apply_action(st, ctx, e->action);
+}
+
+bool ui_set_lang(ui_state *st, const ui_ctx *ctx, const char *code, int64_t mono_ms)
+{
+    int i = i18n_find(ctx->i18n, code);
+    if (i < 0)
+        return false;
+    st->lang = (size_t)i;
+    st->last_input_ms = mono_ms;
+    return true;
+}
+
+int64_t ui_next_deadline(const ui_state *st, const ui_ctx *ctx, int64_t mono_ms)
+{
+    const ui_config *c = &ctx->config;
+    if (st->screen == SCREEN_OUT_OF_ORDER)
+        return -1;
+    if (st->screen == SCREEN_HOME && st->lang == 0 && !st->idle_warning)
+        return -1; /* at rest: nothing to time out */
+    int64_t idle = mono_ms - st->last_input_ms;
+    int64_t warn_at = c->idle_timeout_ms - c->idle_warning_ms;
+    if (idle < warn_at)
+        return warn_at - idle;
+    if (idle >= c->idle_timeout_ms)
+        return 0;
+    /* During the warning: tick on every second of the countdown. */
+    int64_t left = c->idle_timeout_ms - idle;
+    int64_t step = left % 1000;
+    return step ? step : 1000;
+}
+
+/* ---- layout ------------------------------------------------------------------------ */
+
+typedef struct lay {
+    const ui_state *st;
+    const ui_ctx *ctx;
+    dl *d;
+    double scale;
+    int64_t now_utc;
+    int64_t mono_ms;
+    site_errors *check; /* when set, overflowing texts are reported here */
+} lay;
+
+static int S(const lay *L, int v)
+{
+    return (int)(v * L->scale + 0.5);
+}
+
+static const char *T(const lay *L, const char *msgid)
+{
+    return i18n_ui(L->ctx->i18n, L->st->lang, msgid);
+}
+
+static const char *C(const lay *L, const char *german)
+{
+    return i18n_content(L->ctx->i18n, L->st->lang, german);
+}
+
+static char *src_string(const site_src *src)
+{
+    if (!src || !src->file)
+        return NULL;
+    return xasprintf("%s:%d (%s)", src->file, src->line, src->field ? src->field : "");
+}
+
+static void report_overflow(const lay *L, const dl_elem *e)
+{
+    if (!L->check)
+        return;
+    const lang_info *li = i18n_lang(L->ctx->i18n, L->st->lang);
+    if (e->src)
+        site_errors_add(L->check, NULL, 0, NULL,
+                        "%s: text does not fit on screen '%s' in language %s: \"%.60s\"", e->src,
+                        L->d->screen, li ? li->code : "?", e->text);
+    else
+        site_errors_add(L->check, "locales", 0, NULL,
+                        "%s.po: text of '%s' does not fit on screen '%s': \"%.60s\"",
+                        li ? li->code : "?", e->id, L->d->screen, e->text);
+}
+
+/* Fit text into the element's box (minus padding) and store the lines. */
+static void fit_into(const lay *L, dl_elem *e, const char *text, int px, int min_px, int pad_x,
+                     int text_w)
+{
+    text_fit fit;
+    int w = text_w > 0 ? text_w : e->w - 2 * pad_x;
+    text_fit_box(L->ctx->measure, text, S(L, px), S(L, min_px), e->bold, w, e->h, &fit);
+    e->font_px = fit.px;
+    e->line_px = fit.line_px;
+    e->overflow = fit.overflow;
+    dl_elem_set_lines(e, fit.lines, fit.n_lines);
+    fit.lines = NULL;
+    fit.n_lines = 0;
+    text_fit_finish(&fit);
+    if (e->overflow)
+        report_overflow(L, e);
+}
+
+static dl_elem *box(lay *L, const char *id, int x, int y, int w, int h, uint32_t bg, int radius)
+{
+    dl_elem *e = dl_push(L->d, ROLE_BOX, id, NULL);
+    e->x = S(L, x);
+    e->y = S(L, y);
+    e->w = S(L, w);
+    e->h = S(L, h);
+    e->bg = bg;
+    e->has_bg = true;
+    e->radius = S(L, radius);
+    return e;
+}
+
+typedef struct text_style {
+    int px, min_px;
+    bool bold;
+    uint32_t fg;
+    dl_align align;
+    bool center_v;
+} text_style;
+
+static dl_elem *text(lay *L, const char *id, const char *s, int x, int y, int w, int h,
+                     text_style ts, const site_src *src)
+{
+    dl_elem *e = dl_push(L->d, ROLE_TEXT, id, s ? s : "");
+    e->x = S(L, x);
+    e->y = S(L, y);
+    e->w = S(L, w);
+    e->h = S(L, h);
+    e->fg = ts.fg;
+    e->bold = ts.bold;
+    e->align = ts.align;
+    e->valign_center = ts.center_v;
+    e->src = src_string(src);
+    fit_into(L, e, e->text, ts.px, ts.min_px ? ts.min_px : ts.px, 0, 0);
+    return e;
+}
+
+typedef struct button_style {
+    uint32_t bg, fg;
+    int px, min_px;
+    dl_icon icon;
+    int icon_size; /* design px */
+    bool vertical; /* icon above the label (tiles) */
+    dl_align align;
+} button_style;
+
+static dl_elem *button(lay *L, const char *id, const char *label, int x, int y, int w, int h,
+                       button_style bs, int act, int arg)
+{
+    if (bs.vertical) {
+        /* A tile: icon on top, label below, one tappable element covering both. */
+        dl_elem *bgd = dl_push(L->d, ROLE_BUTTON, id, label);
+        bgd->x = S(L, x);
+        bgd->y = S(L, y);
+        bgd->w = S(L, w);
+        bgd->h = S(L, h);
+        bgd->bg = bs.bg;
+        bgd->has_bg = true;
+        bgd->fg = bs.fg;
+        bgd->radius = S(L, 18);
+        bgd->bold = true;
+        bgd->align = ALIGN_CENTER;
+        bgd->valign_center = true;
+        bgd->action = (dl_action){act, arg};
+        /* The label occupies the lower part; its lines live on a text element so the
+         * button's own box can stay the whole tile. */
+        int icon_y = y + 24;
+        dl_elem *ic = dl_push(L->d, ROLE_ICON, NULL, NULL);
+        free(ic->id);
+        ic->id = xasprintf("%s.icon", id);
+        ic->icon = bs.icon;
+        ic->icon_size = S(L, bs.icon_size);
+        ic->fg = bs.fg;
+        ic->x = S(L, x + (w - bs.icon_size) / 2);
+        ic->y = S(L, icon_y);
+        ic->w = S(L, bs.icon_size);
+        ic->h = S(L, bs.icon_size);
+        int ty = icon_y + bs.icon_size + 12;
+        dl_elem *lbl = dl_push(L->d, ROLE_TEXT, NULL, NULL);
+        free(lbl->id);
+        lbl->id = xasprintf("%s.label", id);
+        lbl->x = S(L, x + 16);
+        lbl->y = S(L, ty);
+        lbl->w = S(L, w - 32);
+        lbl->h = S(L, y + h - ty - 12);
+        lbl->fg = bs.fg;
+        lbl->bold = true;
+        lbl->align = ALIGN_CENTER;
+        lbl->valign_center = true;
+        fit_into(L, lbl, label, bs.px, bs.min_px ? bs.min_px : bs.px, 0, 0);
+        return bgd;
+    }
+    dl_elem *e = dl_push(L->d, ROLE_BUTTON, id, label);
+    e->x = S(L, x);
+    e->y = S(L, y);
+    e->w = S(L, w);
+    e->h = S(L, h);
+    e->bg = bs.bg;
+    e->has_bg = true;
+    e->fg = bs.fg;
+    e->radius = S(L, 14);
+    e->bold = true;
+    e->align = bs.align;
+    e->valign_center = true;
+    e->icon = bs.icon;
+    e->action = (dl_action){act, arg};
+    int pad = S(L, 20);
+    int text_w = e->w - 2 * pad;
+    if (bs.icon != ICON_NONE) {
+        e->icon_size = S(L, bs.icon_size ? bs.icon_size : 40);
+        /* The renderer puts the icon at the start with padding icon_size/3 on both sides. */
+        text_w = e->w - (e->icon_size + 2 * (e->icon_size / 3)) - pad;
+    }
+    fit_into(L, e, label, bs.px, bs.min_px ? bs.min_px : bs.px, pad, text_w);
+    return e;
+}
+
+/* ---- shared chrome: header with back/home, emergency strip ------------------------- */
+
+#define HEADER_H 96
+#define STRIP_H 88
+#define CONTENT_Y (HEADER_H + 24)
+#define CONTENT_BOTTOM (800 - STRIP_H - 16)
+
+static void header(lay *L, const char *title)
+{
+    box(L, "header", 0, 0, 1280, HEADER_H, COL_HEADER, 0);
+    button_style nav = {COL_WHITE, COL_HEADER, 28, 20, ICON_BACK, 36, false, ALIGN_START};
+    button(L, "nav.back", T(L, "Back"), 16, 12, 220, 72, nav, ACT_BACK, 0);
+    nav.icon = ICON_HOME;
+    button(L, "nav.home", T(L, "Start"), 1280 - 16 - 220, 12, 220, 72, nav, ACT_HOME, 0);
+    text_style ts = {36, 26, true, COL_WHITE, ALIGN_CENTER, true};
+    text(L, "title", title, 252, 8, 1280 - 2 * 252, 80, ts, NULL);
+}
+
+static void emergency_strip(lay *L)
+{
+    button_style bs = {COL_EMERGENCY, COL_WHITE, 26, 18, ICON_PHONE, 44, false, ALIGN_START};
+    dl_elem *e =
+        button(L, "emergency",
+               T(L, "Emergency: 110 police · 112 fire and ambulance · 116 016 help for women"), 0,
+               800 - STRIP_H, 1280, STRIP_H, bs, ACT_EMERGENCY, 0);
+    e->radius = 0;
+    if (L->st->screen == SCREEN_EMERGENCY)
+        e->action.kind = ACT_NONE;
+}
+
+static void demo_badge(lay *L, int x, int y)
+{
+    if (!L->ctx->site || !L->ctx->site->demo)
+        return;
+    box(L, "demo.bg", x, y, 300, 44, COL_DEMO, 10);
+    text_style ts = {22, 16, true, COL_TEXT, ALIGN_CENTER, true};
+    text(L, "demo", T(L, "Demo content – invented"), x + 8, y, 284, 44, ts, NULL);
+}
+
+/* ---- home --------------------------------------------------------------------------- */
+
+static void next_hours_card(lay *L, int x, int y, int w, int h)
+{
+    const site *s = L->ctx->site;
+    box(L, "next.bg", x, y, w, h, COL_CARD, 20);
+    dl_elem *ic = dl_push(L->d, ROLE_ICON, "next.icon", NULL);
+    ic->icon = ICON_CLOCK;
+    ic->fg = COL_PRIMARY;
+    ic->x = S(L, x + 28);
+    ic->y = S(L, y + 28);
+    ic->w = ic->h = ic->icon_size = S(L, 72);
+    int tx = x + 124, tw = w - 124 - 28;
+    int workers[4];
+    size_t nw = site_workers_at(s, s->here, workers, ARRAY_LEN(workers));
+    text_style lead = {26, 20, false, COL_MUTED, ALIGN_START, false};
+    text(L, "next.lead", T(L, "The Kita social worker is here next:"), tx, y + 20, tw, 40, lead,
+         NULL);
+    int row_h = nw > 1 ? (h - 70) / (int)(nw > 2 ? 2 : nw) : h - 70;
+    for (size_t i = 0; i < nw && i < 2; i++) {
+        const site_worker *wk = &s->workers[workers[i]];
+        int ry = y + 62 + (int)i * row_h;
+        occurrence o;
+        size_t n = schedule_next(s, workers[i], s->here, L->now_utc, false, &o, 1);
+        char *id = xasprintf("next.%zu.name", i);
+        text_style name = {30, 22, true, COL_TEXT, ALIGN_START, false};
+        text(L, id, wk->name, tx, ry, tw, 42, name, &wk->src);
+        free(id);
+        char *phrase = n ? when_phrase(L->ctx->i18n, L->st->lang, &o, L->now_utc)
+                         : xstrdup(T(L, "No consultation hours planned at the moment."));
+        id = xasprintf("next.%zu.when", i);
+        text_style when = {40, 26, true, COL_PRIMARY, ALIGN_START, false};
+        text(L, id, phrase, tx, ry + 44, tw, row_h - 48, when, NULL);
+        free(id);
+        free(phrase);
+    }
+}
+
+static void layout_home(lay *L)
+{
+    const site *s = L->ctx->site;
+    const i18n *t = L->ctx->i18n;
+    text_style greet = {64, 44, true, COL_TEXT, ALIGN_START, false};
+    text(L, "greeting", T(L, "Welcome! Here you find help."), 48, 36, 860, 90, greet, NULL);
+    text_style sub = {30, 22, false, COL_MUTED, ALIGN_START, false};
+    text(L, "kita", s->kitas[s->here].name, 48, 128, 700, 44, sub, &s->kitas[s->here].src);
+    char *clock = when_clock(t, L->st->lang, L->now_utc);
+    text_style ck = {26, 18, false, COL_MUTED, ALIGN_END, false};
+    text(L, "clock", clock, 880, 40, 352, 40, ck, NULL);
+    free(clock);
+    demo_badge(L, 932, 90);
+
+    /* Languages, each by its own name; the chosen one is highlighted. */
+    size_t nl = i18n_count(t);
+    int bw = 220, bh = 72, gap = 16, perrow = 5;
+    for (size_t i = 0; i < nl; i++) {
+        const lang_info *li = i18n_lang(t, i);
+        bool sel = i == L->st->lang;
+        button_style bs = {sel ? COL_SELECTED : COL_CARD_ALT,
+                           sel ? COL_WHITE : COL_TEXT,
+                           28,
+                           20,
+                           ICON_NONE,
+                           0,
+                           false,
+                           ALIGN_CENTER};
+        char *id = xasprintf("lang.%s", li->code);
+        int col = (int)i % perrow, row = (int)i / perrow;
+        button(L, id, li->name, 48 + col * (bw + gap), 196 + row * (bh + gap), bw, bh, bs, ACT_LANG,
+               (int)i);
+        free(id);
+    }
+    int rows = (int)((nl + (size_t)perrow - 1) / (size_t)perrow);
+    int cy = 196 + rows * (bh + gap) + 16;
+    int card_h = CONTENT_BOTTOM - cy - 8;
+    next_hours_card(L, 48, cy, 760, card_h);
+    button_style go_bs = {COL_PRIMARY, COL_WHITE, 40, 28, ICON_NEXT, 64, true, ALIGN_CENTER};
+    button(L, "start", T(L, "Find help"), 840, cy, 392, card_h, go_bs, ACT_MENU, 0);
+}
+
+/* ---- menu -------------------------------------------------------------------------- */
+
+static void layout_menu(lay *L)
+{
+    header(L, T(L, "How can we help?"));
+    struct {
+        const char *id, *label;
+        dl_icon icon;
+        int act;
+    } items[] = {
+        {"menu.hours", N_("When is the social worker here?"), ICON_CLOCK, ACT_HOURS},
+        {"menu.help", N_("Help and advice"), ICON_HELP, ACT_TOPICS},
+        {"menu.contact", N_("Contact me"), ICON_CONTACT, ACT_CONTACT},
+        {"menu.takehome", N_("Take it home (QR)"), ICON_QR, ACT_NONE},
+    };
+    int gap = 24, w = (1280 - 2 * 48 - gap) / 2;
+    int h = (CONTENT_BOTTOM - CONTENT_Y - gap) / 2;
+    for (size_t i = 0; i < ARRAY_LEN(items); i++) {
+        button_style bs = {COL_PRIMARY, COL_WHITE, 36, 26, items[i].icon, 110, true, ALIGN_CENTER};
+        int col = (int)i % 2, row = (int)i / 2;
+        dl_elem *b = button(L, items[i].id, T(L, items[i].label), 48 + col * (w + gap),
+                            CONTENT_Y + row * (h + gap), w, h, bs, items[i].act, 0);
+        if (items[i].act == ACT_NONE)
+            b->enabled = false; /* no screen behind it yet: shown, greyed out */
+    }
+}
+
+/* ---- consultation hours ------------------------------------------------------------ */
+
+static char *weekly_summary(const lay *L, const site_worker *w, int kita)
+{
+    strbuf sb;
+    strbuf_init(&sb);
+    for (int day = 1; day <= 7; day++) {
+        bool first = true;
+        for (size_t i = 0; i < w->n_slots; i++) {
+            const site_slot *sl = &w->slots[i];
+            if (sl->kita != kita || sl->weekday != day)
+                continue;
+            char *r = i18n_time_range(sl->start_min, sl->end_min);
+            if (first) {
+                if (sb.len)
+                    strbuf_puts(&sb, "\n");
+                strbuf_printf(&sb, "%s %s", i18n_weekday(L->ctx->i18n, L->st->lang, day), r);
+            } else {
+                strbuf_printf(&sb, ", %s", r);
+            }
+            first = false;
+            free(r);
+        }
+    }
+    return strbuf_steal(&sb);
+}
+
+static void layout_hours(lay *L)
+{
+    const site *s = L->ctx->site;
+    const i18n *t = L->ctx->i18n;
+    header(L, T(L, "When is the social worker here?"));
+    int workers[2];
+    size_t nw = site_workers_at(s, s->here, workers, ARRAY_LEN(workers));
+    /* Left: this Kita - the next dates, with cancellations and absences. */
+    int lx = 48, lw = 700, y = CONTENT_Y;
+    box(L, "here.bg", lx - 16, y - 8, lw + 32, CONTENT_BOTTOM - y + 8, COL_CARD, 20);
+    for (size_t wi = 0; wi < nw && wi < 1; wi++) {
+        const site_worker *wk = &s->workers[workers[wi]];
+        char *who = wk->role ? xasprintf("%s · %s", wk->name, C(L, wk->role)) : xstrdup(wk->name);
+        text_style h1 = {32, 24, true, COL_TEXT, ALIGN_START, false};
+        text(L, "here.worker", who, lx, y, lw, 48, h1, &wk->src);
+        free(who);
+        y += 52;
+        char *where = fmt_named(T(L, "Here at {kita}:"), "kita", s->kitas[s->here].name, NULL);
+        text_style h2 = {26, 20, false, COL_MUTED, ALIGN_START, false};
+        text(L, "here.where", where, lx, y, lw, 40, h2, NULL);
+        free(where);
+        y += 44;
+        occurrence occ[6];
+        size_t n = schedule_next(s, workers[wi], s->here, L->now_utc, true, occ, ARRAY_LEN(occ));
+        if (n == 0) {
+            text_style none = {28, 22, false, COL_TEXT, ALIGN_START, false};
+            text(L, "here.none", T(L, "No consultation hours planned at the moment."), lx, y, lw,
+                 44, none, NULL);
+            y += 48;
+        }
+        for (size_t i = 0; i < n; i++) {
+            char *id = xasprintf("here.date.%zu", i);
+            char *line;
+            if (occ[i].cancelled) {
+                char *dr = when_date_range(t, L->st->lang, &occ[i]);
+                line = occ[i].note ? fmt_named(T(L, "{date}: cancelled ({reason})"), "date", dr,
+                                               "reason", C(L, occ[i].note), NULL)
+                                   : fmt_named(T(L, "{date}: cancelled"), "date", dr, NULL);
+                free(dr);
+            } else {
+                line = when_phrase(t, L->st->lang, &occ[i], L->now_utc);
+            }
+            text_style ts = {30,
+                             22,
+                             i == 0 && !occ[i].cancelled,
+                             occ[i].cancelled ? COL_CANCELLED : COL_TEXT,
+                             ALIGN_START,
+                             false};
+            dl_elem *ic = dl_push(L->d, ROLE_ICON, NULL, NULL);
+            free(ic->id);
+            ic->id = xasprintf("%s.icon", id);
+            ic->icon = occ[i].cancelled ? ICON_WARNING : ICON_CALENDAR;
+            ic->fg = occ[i].cancelled ? COL_CANCELLED : COL_PRIMARY;
+            ic->x = S(L, lx);
+            ic->y = S(L, y + 4);
+            ic->w = ic->h = ic->icon_size = S(L, 36);
+            text(L, id, line, lx + 52, y, lw - 52, 44, ts, NULL);
+            free(id);
+            free(line);
+            y += 50;
+        }
+        const site_exception *abs[3];
+        size_t na = schedule_absences(s, workers[wi], s->here, L->now_utc, abs, ARRAY_LEN(abs));
+        for (size_t i = 0; i < na && y + 44 <= CONTENT_BOTTOM - 8; i++) {
+            char *from = i18n_short_date(t, L->st->lang, abs[i]->from);
+            char *to = i18n_short_date(t, L->st->lang, abs[i]->to);
+            char *line = abs[i]->note
+                             ? fmt_named(T(L, "No consultation hours {from}–{to}: {reason}"),
+                                         "from", from, "to", to, "reason", C(L, abs[i]->note), NULL)
+                             : fmt_named(T(L, "No consultation hours {from}–{to}"), "from", from,
+                                         "to", to, NULL);
+            char *id = xasprintf("here.absence.%zu", i);
+            text_style ts = {26, 20, false, COL_CANCELLED, ALIGN_START, false};
+            text(L, id, line, lx, y + 6, lw, 40, ts, &abs[i]->src);
+            free(id);
+            free(line);
+            free(from);
+            free(to);
+            y += 46;
+        }
+    }
+    /* Right: the same worker's weekly hours at the other Kitas she serves. */
+    int rx = 800, rw = 432, ry = CONTENT_Y;
+    text_style h2 = {28, 20, true, COL_TEXT, ALIGN_START, false};
+    text(L, "other.title", T(L, "Also at these Kitas:"), rx, ry, rw, 44, h2, NULL);
+    ry += 52;
+    size_t shown = 0;
+    for (size_t k = 0; k < s->n_kitas && nw; k++) {
+        if ((int)k == s->here)
+            continue;
+        char *weekly = weekly_summary(L, &s->workers[workers[0]], (int)k);
+        if (*weekly) {
+            int lines = 1;
+            for (const char *p = weekly; *p; p++)
+                lines += *p == '\n';
+            int h = 40 + lines * 34 + 12;
+            if (ry + h > CONTENT_BOTTOM) {
+                free(weekly);
+                break;
+            }
+            char *id = xasprintf("other.%zu.name", k);
+            text_style nm = {26, 20, true, COL_PRIMARY, ALIGN_START, false};
+            text(L, id, s->kitas[k].name, rx, ry, rw, 38, nm, &s->kitas[k].src);
+            free(id);
+            id = xasprintf("other.%zu.hours", k);
+            text_style hs = {24, 18, false, COL_TEXT, ALIGN_START, false};
+            text(L, id, weekly, rx, ry + 38, rw, lines * 34, hs, NULL);
+            free(id);
+            ry += h;
+            shown++;
+        }
+        free(weekly);
+    }
+    if (!shown) {
+        text_style none = {24, 18, false, COL_MUTED, ALIGN_START, false};
+        text(L, "other.none", T(L, "She works only at this Kita."), rx, ry, rw, 40, none, NULL);
+    }
+}
+
+/* ---- help and advice ---------------------------------------------------------------- */
+
+static void layout_topics(lay *L)
+{
+    header(L, T(L, "Help and advice"));
+    int gap = 24, cols = 3, w = (1280 - 2 * 48 - (cols - 1) * gap) / cols;
+    int h = (CONTENT_BOTTOM - CONTENT_Y - gap) / 2;
+    for (int i = 0; i < TOPIC_COUNT; i++) {
+        button_style bs = {topic_colours[i], COL_WHITE, 32,   22,
+                           topic_icons[i],   96,        true, ALIGN_CENTER};
+        char *id = xasprintf("topic.%s", site_topic_key((site_topic)i));
+        button(L, id, T(L, topic_titles[i]), 48 + (i % cols) * (w + gap),
+               CONTENT_Y + (i / cols) * (h + gap), w, h, bs, ACT_TOPIC, i);
+        free(id);
+    }
+}
+
+static size_t services_in_topic(const site *s, int topic, int *out, size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->n_services; i++)
+        if ((int)s->services[i].topic == topic) {
+            if (out && n < max)
+                out[n] = (int)i;
+            n++;
+        }
+    return n;
+}
+
+static void layout_topic(lay *L)
+{
+    const site *s = L->ctx->site;
+    int topic = L->st->topic < 0 ? 0 : L->st->topic;
+    header(L, T(L, topic_titles[topic]));
+    size_t total = services_in_topic(s, topic, NULL, 0);
+    int *idx = xcalloc(total ? total : 1, sizeof(int));
+    services_in_topic(s, topic, idx, total);
+    int pages = (int)((total + SERVICES_PER_PAGE - 1) / SERVICES_PER_PAGE);
+    int page = L->st->page < pages ? L->st->page : 0;
+    bool paged = pages > 1;
+    int gap = 20, w = (1280 - 2 * 48 - gap) / 2;
+    int bottom = paged ? CONTENT_BOTTOM - 88 : CONTENT_BOTTOM;
+    int h = (bottom - CONTENT_Y - 3 * gap) / 4;
+    if (total == 0) {
+        text_style ts = {30, 22, false, COL_TEXT, ALIGN_CENTER, true};
+        text(L, "topic.empty", T(L, "No services for this topic yet. Please ask the staff."), 48,
+             CONTENT_Y, 1184, 200, ts, NULL);
+    }
+    for (size_t k = 0; k < SERVICES_PER_PAGE; k++) {
+        size_t i = (size_t)page * SERVICES_PER_PAGE + k;
+        if (i >= total)
+            break;
+        const site_service *sv = &s->services[idx[i]];
+        button_style bs = {COL_CARD, COL_TEXT, 30, 20, topic_icons[topic], 44, false, ALIGN_START};
+        char *id = xasprintf("service.%s", sv->id);
+        dl_elem *b = button(L, id, C(L, sv->name), 48 + (int)(k % 2) * (w + gap),
+                            CONTENT_Y + (int)(k / 2) * (h + gap), w, h, bs, ACT_SERVICE, idx[i]);
+        free(b->src);
+        b->src = src_string(&sv->src_name);
+        if (b->overflow)
+            report_overflow(L, b);
+        free(id);
+    }
+    if (paged) {
+        char *pg = xasprintf("%d / %d", page + 1, pages);
+        text_style ts = {28, 22, true, COL_TEXT, ALIGN_CENTER, true};
+        text(L, "page.of", pg, 540, CONTENT_BOTTOM - 72, 200, 72, ts, NULL);
+        free(pg);
+        button_style bs = {COL_PRIMARY, COL_WHITE, 28, 20, ICON_BACK, 36, false, ALIGN_START};
+        dl_elem *prev = button(L, "page.prev", T(L, "Previous"), 48, CONTENT_BOTTOM - 72, 320, 72,
+                               bs, ACT_PAGE, page - 1);
+        prev->enabled = page > 0;
+        bs.icon = ICON_NEXT;
+        dl_elem *next = button(L, "page.next", T(L, "More"), 1280 - 48 - 320, CONTENT_BOTTOM - 72,
+                               320, 72, bs, ACT_PAGE, page + 1);
+        next->enabled = page + 1 < pages;
+    }
+    free(idx);
+}
+
+static int fact(lay *L, const char *id, dl_icon icon, const char *label, const char *value, int x,
+                int y, int w, int h, const site_src *src)
+{
+    dl_elem *ic = dl_push(L->d, ROLE_ICON, NULL, NULL);
+    free(ic->id);
+    ic->id = xasprintf("%s.icon", id);
+    ic->icon = icon;
+    ic->fg = COL_PRIMARY;
+    ic->x = S(L, x);
+    ic->y = S(L, y + 4);
+    ic->w = ic->h = ic->icon_size = S(L, 40);
+    char *lid = xasprintf("%s.label", id);
+    text_style ls = {20, 16, true, COL_MUTED, ALIGN_START, false};
+    text(L, lid, label, x + 56, y, w - 56, 28, ls, NULL);
+    free(lid);
+    text_style vs = {26, 20, false, COL_TEXT, ALIGN_START, false};
+    text(L, id, value, x + 56, y + 28, w - 56, h - 28, vs, src);
+    return y + h + 8;
+}
+
+static void layout_service(lay *L)
+{
+    const site *s = L->ctx->site;
+    if (L->st->service < 0 || (size_t)L->st->service >= s->n_services) {
+        layout_topics(L);
+        return;
+    }
+    const site_service *sv = &s->services[L->st->service];
+    header(L, T(L, topic_titles[sv->topic]));
+    text_style h1 = {40, 28, true, COL_TEXT, ALIGN_START, false};
+    text(L, "service.name", C(L, sv->name), 48, CONTENT_Y, 1184, 64, h1, &sv->src_name);
+    int y0 = CONTENT_Y + 76;
+    box(L, "service.desc.bg", 32, y0 - 8, 704, CONTENT_BOTTOM - y0 + 8, COL_CARD, 20);
+    text_style body = {30, 24, false, COL_TEXT, ALIGN_START, false};
+    text(L, "service.description", C(L, sv->description), 56, y0 + 12, 656,
+         CONTENT_BOTTOM - y0 - 28, body, &sv->src_description);
+    /* Facts column: only what the content gives. */
+    int fx = 768, fw = 464, y = y0;
+    int n = (sv->address != NULL) + (sv->hours != NULL) + (sv->phone != NULL) +
+            (sv->languages != NULL) + (sv->costs != NULL) + (sv->web != NULL);
+    int h = n ? (CONTENT_BOTTOM - y0) / n - 8 : 0;
+    if (h > 120)
+        h = 120;
+    if (sv->phone)
+        y = fact(L, "service.phone", ICON_PHONE, T(L, "Phone"), sv->phone, fx, y, fw, h, NULL);
+    if (sv->address)
+        y = fact(L, "service.address", ICON_PLACE, T(L, "Address"), sv->address, fx, y, fw, h,
+                 &sv->src_address);
+    if (sv->hours)
+        y = fact(L, "service.hours", ICON_CLOCK, T(L, "Opening hours"), C(L, sv->hours), fx, y, fw,
+                 h, &sv->src_hours);
+    if (sv->languages)
+        y = fact(L, "service.languages", ICON_LANGUAGE, T(L, "Languages spoken"),
+                 C(L, sv->languages), fx, y, fw, h, &sv->src_languages);
+    if (sv->costs)
+        y = fact(L, "service.costs", ICON_EURO, T(L, "Costs"), C(L, sv->costs), fx, y, fw, h,
+                 &sv->src_costs);
+    if (sv->web)
+        fact(L, "service.web", ICON_GLOBE, T(L, "Website"), sv->web, fx, y, fw, h, NULL);
+}
+
+/* ---- emergency, contact, out of order ----------------------------------------------- */
+
+static void layout_emergency(lay *L)
+{
+    header(L, T(L, "Emergency numbers"));
+    text_style lead = {28, 22, false, COL_TEXT, ALIGN_START, false};
+    text(L, "emergency.lead",
+         T(L, "Free of charge from any phone. You can also call without German."), 48, CONTENT_Y,
+         1184, 44, lead, NULL);
+    static const struct {
+        const char *number, *label;
+    } numbers[] = {
+        {"110", N_("Police")},
+        {"112", N_("Fire brigade and ambulance")},
+        {"116 117", N_("Doctor on call when the practice is closed")},
+        {"116 016", N_("Help for women affected by violence (24 hours, many languages)")},
+        {"116 111", N_("Helpline for children and young people")},
+        {"0800 111 0 550", N_("Helpline for parents")},
+    };
+    int y = CONTENT_Y + 56, h = (CONTENT_BOTTOM - y) / (int)ARRAY_LEN(numbers);
+    for (size_t i = 0; i < ARRAY_LEN(numbers); i++) {
+        char *id = xasprintf("emergency.%zu", i);
+        char *bid = xasprintf("emergency.%zu.bg", i);
+        box(L, bid, 48, y + (int)i * h, 1184, h - 8, i < 2 ? 0xFBE3E1 : COL_CARD, 12);
+        text_style num = {40, 30, true, COL_EMERGENCY, ALIGN_START, true};
+        char *nid = xasprintf("%s.number", id);
+        text(L, nid, numbers[i].number, 72, y + (int)i * h, 330, h - 8, num, NULL);
+        free(nid);
+        text_style lbl = {28, 20, false, COL_TEXT, ALIGN_START, true};
+        text(L, id, T(L, numbers[i].label), 420, y + (int)i * h, 790, h - 8, lbl, NULL);
+        free(id);
+        free(bid);
+    }
+}
+
+static void layout_contact(lay *L)
+{
+    const site *s = L->ctx->site;
+    header(L, T(L, "Contact me"));
+    int workers[2];
+    size_t nw = site_workers_at(s, s->here, workers, ARRAY_LEN(workers));
+    text_style lead = {30, 22, false, COL_TEXT, ALIGN_START, false};
+    text(L, "contact.lead",
+         T(L, "You can talk to the social worker. It is free and voluntary. She listens and helps "
+              "you find the right place."),
+         48, CONTENT_Y, 1184, 100, lead, NULL);
+    int y = CONTENT_Y + 116;
+    for (size_t i = 0; i < nw; i++) {
+        const site_worker *wk = &s->workers[workers[i]];
+        box(L, "contact.bg", 48, y, 1184, CONTENT_BOTTOM - y, COL_CARD, 20);
+        text_style nm = {34, 24, true, COL_TEXT, ALIGN_START, false};
+        text(L, "contact.name", wk->name, 80, y + 20, 1120, 48, nm, &wk->src);
+        int fy = y + 80;
+        occurrence o;
+        if (schedule_next(s, workers[i], s->here, L->now_utc, false, &o, 1)) {
+            char *p = when_phrase(L->ctx->i18n, L->st->lang, &o, L->now_utc);
+            char *line = fmt_named(T(L, "Come to the consultation hour: {when}"), "when", p, NULL);
+            fy = fact(L, "contact.next", ICON_CLOCK, T(L, "Here at the Kita"), line, 80, fy, 1120,
+                      90, NULL);
+            free(line);
+            free(p);
+        }
+        if (wk->phone)
+            fy = fact(L, "contact.phone", ICON_PHONE, T(L, "Phone"), wk->phone, 80, fy, 1120, 80,
+                      NULL);
+        if (wk->email)
+            fy = fact(L, "contact.email", ICON_CONTACT, T(L, "E-mail"), wk->email, 80, fy, 1120, 80,
+                      NULL);
+        if (wk->languages)
+            fact(L, "contact.languages", ICON_LANGUAGE, T(L, "Languages spoken"),
+                 C(L, wk->languages), 80, fy, 1120, 80, NULL);
+        break; /* one worker per page is all that fits; the first is the Kita's own */
+    }
+}
+
+static void layout_out_of_order(lay *L)
+{
+    L->d->background = COL_BG;
+    dl_elem *ic = dl_push(L->d, ROLE_ICON, "ooo.icon", NULL);
+    ic->icon = ICON_WARNING;
+    ic->fg = COL_EMERGENCY;
+    ic->x = S(L, 1280 / 2 - 64);
+    ic->y = S(L, 120);
+    ic->w = ic->h = ic->icon_size = S(L, 128);
+    /* The language is unknown here: say it in the default language and in English. */
+    const i18n *t = L->ctx->i18n;
+    text_style h1 = {48, 32, true, COL_TEXT, ALIGN_CENTER, false};
+    text(L, "ooo.title", i18n_ui(t, 0, "Out of order. Please ask the staff."), 80, 290, 1120, 140,
+         h1, NULL);
+    int en = i18n_find(t, "en");
+    if (en > 0) {
+        text_style h2 = {36, 26, false, COL_MUTED, ALIGN_CENTER, false};
+        text(L, "ooo.title.en", "Out of order. Please ask the staff.", 80, 440, 1120, 100, h2,
+             NULL);
+    }
+}
+
+static void idle_overlay(lay *L)
+{
+    int64_t left_ms = L->ctx->config.idle_timeout_ms - (L->mono_ms - L->st->last_input_ms);
+    int secs = (int)((left_ms + 999) / 1000);
+    if (secs < 0)
+        secs = 0;
+    /* A full-screen catcher: a touch anywhere answers "yes, still here". */
+    dl_elem *catcher = dl_push(L->d, ROLE_BOX, "idle.catch", NULL);
+    catcher->w = S(L, 1280);
+    catcher->h = S(L, 800);
+    catcher->action = (dl_action){ACT_STILL_HERE, 0};
+    box(L, "idle.shadow", 236, 196, 816, 424, COL_SHADE, 28);
+    box(L, "idle.bg", 240, 200, 800, 400, COL_WHITE, 24);
+    text_style h1 = {44, 30, true, COL_TEXT, ALIGN_CENTER, false};
+    text(L, "idle.title", T(L, "Are you still there?"), 280, 236, 720, 70, h1, NULL);
+    char *n = xasprintf("%d", secs);
+    const char *fmt = i18n_ui_n(L->ctx->i18n, L->st->lang, "The screen starts over in {n} second.",
+                                "The screen starts over in {n} seconds.", (unsigned long)secs);
+    char *msg = fmt_named(fmt, "n", n, NULL);
+    text_style body = {28, 20, false, COL_MUTED, ALIGN_CENTER, false};
+    text(L, "idle.countdown", msg, 280, 316, 720, 80, body, NULL);
+    free(msg);
+    free(n);
+    button_style bs = {COL_PRIMARY, COL_WHITE, 34, 24, ICON_NONE, 0, false, ALIGN_CENTER};
+    button(L, "idle.yes", T(L, "Yes, I am still here"), 360, 430, 560, 110, bs, ACT_STILL_HERE, 0);
+}
+
+static void mirror(dl *d)
+{
+    for (size_t i = 0; i < d->n_elems; i++) {
+        dl_elem *e = &d->elems[i];
+        e->x = d->width - e->x - e->w;
+        if (e->icon == ICON_BACK || e->icon == ICON_NEXT)
+            e->mirror_icon = true;
+    }
+}
+
+static dl *layout_state(const ui_state *st, const ui_ctx *ctx, int64_t now_utc, int64_t mono_ms,
+                        site_errors *check)
+{
+    ui_screen scr = ctx->site ? st->screen : SCREEN_OUT_OF_ORDER;
+    const lang_info *li = i18n_lang(ctx->i18n, st->lang);
+    dl *d = dl_create(ui_screen_name(scr), li ? li->code : "de", li && li->rtl, ctx->config.width,
+                      ctx->config.height);
+    d->background = COL_BG;
+    double sx = ctx->config.width / 1280.0, sy = ctx->config.height / 800.0;
+    lay L = {st, ctx, d, sx < sy ? sx : sy, now_utc, mono_ms, check};
+    switch (scr) {
+    case SCREEN_HOME:
+        layout_home(&L);
+        break;
+    case SCREEN_MENU:
+        layout_menu(&L);
+        break;
+    case SCREEN_HOURS:
+        layout_hours(&L);
+        break;
+    case SCREEN_TOPICS:
+        layout_topics(&L);
+        break;
+    case SCREEN_TOPIC:
+        layout_topic(&L);
+        break;
+    case SCREEN_SERVICE:
+        layout_service(&L);
+        break;
+    case SCREEN_EMERGENCY:
+        layout_emergency(&L);
+        break;
+    case SCREEN_CONTACT:
+        layout_contact(&L);
+        break;
+    case SCREEN_OUT_OF_ORDER:
+    case SCREEN_COUNT:
+        layout_out_of_order(&L);
+        return d;
+    }
+    emergency_strip(&L);
+    if (st->idle_warning)
+        idle_overlay(&L);
+    if (d->rtl)
+        mirror(d);
+    return d;
+}
+
+dl *ui_layout(const ui_state *st, const ui_ctx *ctx, int64_t now_utc, int64_t mono_ms)
+{
+    return layout_state(st, ctx, now_utc, mono_ms, NULL);
+}
+
+size_t ui_check_fit(const ui_ctx *ctx, int64_t now_utc, site_errors *errors)
+{
+    size_t before = errors->count;
+    const site *s = ctx->site;
+    if (!s)
+        return 0;
+    for (size_t lang = 0; lang < i18n_count(ctx->i18n); lang++) {
+        ui_state st;
+        ui_init(&st, 0);
+        st.lang = lang;
+        static const ui_screen plain[] = {SCREEN_HOME,   SCREEN_MENU,      SCREEN_HOURS,
+                                          SCREEN_TOPICS, SCREEN_EMERGENCY, SCREEN_CONTACT};
+        for (size_t i = 0; i < ARRAY_LEN(plain); i++) {
+            st.screen = plain[i];
+            dl_destroy(layout_state(&st, ctx, now_utc, 0, errors));
+        }
+        st.screen = SCREEN_HOME;
+        st.idle_warning = true;
+        st.last_input_ms = -(int64_t)ctx->config.idle_timeout_ms + 9000;
+        dl_destroy(layout_state(&st, ctx, now_utc, 0, errors));
+        st.idle_warning = false;
+        for (int t = 0; t < TOPIC_COUNT; t++) {
+            st.screen = SCREEN_TOPIC;
+            st.topic = t;
+            size_t n = services_in_topic(s, t, NULL, 0);
+            for (int p = 0; p * SERVICES_PER_PAGE < (int)n || p == 0; p++) {
+                st.page = p;
+                dl_destroy(layout_state(&st, ctx, now_utc, 0, errors));
+            }
+        }
+        st.page = 0;
+        for (size_t i = 0; i < s->n_services; i++) {
+            st.screen = SCREEN_SERVICE;
+            st.service = (int)i;
+            dl_destroy(layout_state(&st, ctx, now_utc, 0, errors));
+        }
+    }
+    return errors->count - before;
+}

@@ -1,0 +1,70 @@
+/* util.h - small helpers shared by the core: allocation, strings, growable buffers.
+ *
+ * Out-of-memory policy (decided once, here): the kiosk runs on a device with a fixed,
+ * small working set. An allocation failure means the machine is broken; the x* helpers
+ * log one line to stderr and abort(), and systemd restarts the kiosk. Nothing in the
+ * core checks malloc results itself; everything goes through these helpers. */
+#ifndef LOTSE_UTIL_H
+#define LOTSE_UTIL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Allocate; never return NULL (see the policy above). Caller frees with free(). */
+void *xmalloc(size_t n);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *p, size_t n);
+/* Copy of s (NULL gives NULL). Caller frees. */
+char *xstrdup(const char *s);
+/* Copy of the first n bytes of s, NUL-terminated. Caller frees. */
+char *xstrndup(const char *s, size_t n);
+/* printf into a new string. Caller frees. */
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap);
+
+/* Grow *items (of *cap elements of size elem) so that it holds at least need elements. */
+void vec_reserve(void **items, size_t *cap, size_t need, size_t elem);
+#define VEC_PUSH(arr, len, cap, value)                                                     \
+    do {                                                                                   \
+        vec_reserve((void **)&(arr), &(cap), (len) + 1, sizeof(*(arr)));                   \
+        (arr)[(len)++] = (value);                                                          \
+    } while (0)
+
+/* A growable NUL-terminated byte string. init/finish: the caller owns the struct. */
+typedef struct strbuf {
+    char *data; /* always NUL-terminated once anything was appended; NULL before */
+    size_t len;
+    size_t cap;
+} strbuf;
+
+void strbuf_init(strbuf *sb);
+void strbuf_finish(strbuf *sb);
+void strbuf_append(strbuf *sb, const char *s, size_t n);
+void strbuf_puts(strbuf *sb, const char *s);
+void strbuf_putc(strbuf *sb, char c);
+void strbuf_printf(strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Append s as a JSON string literal, quotes included. */
+void strbuf_json_string(strbuf *sb, const char *s);
+/* Hand the buffer to the caller (never NULL; caller frees) and reset sb. */
+char *strbuf_steal(strbuf *sb);
+
+/* Overwrite n bytes with zeros in a way the compiler may not elide (wiping parent input). */
+void secure_zero(void *p, size_t n);
+
+/* UTF-8: decode one code point at s (at most n bytes). Returns the number of bytes used
+ * (1..4), storing U+FFFD and returning 1 for an invalid sequence. n must be > 0. */
+int utf8_decode(const char *s, size_t n, uint32_t *cp);
+/* True if s[0..n) is valid UTF-8 without C0 control characters other than \n and \t. */
+bool utf8_valid_text(const char *s, size_t n, size_t *bad_offset);
+/* Number of code points in s. */
+size_t utf8_length(const char *s);
+
+/* Trim ASCII whitespace at both ends in place; returns s. */
+char *str_trim(char *s);
+bool str_starts_with(const char *s, const char *prefix);
+
+#endif

@@ -1,0 +1,30 @@
+/* files.h - reading whole files and folders for the content loaders. */
+#ifndef LOTSE_FILES_H
+#define LOTSE_FILES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/site.h"
+
+/* Read path into a new NUL-terminated buffer (*len excludes the NUL). On failure returns
+ * NULL with *err = "path: reason" (caller frees). Refuses files over 4 MiB. */
+char *files_read(const char *path, size_t *len, char **err);
+bool files_exists(const char *path);
+bool files_is_dir(const char *path);
+
+/* A set of named files read from disk; names are relative to the folder. */
+typedef struct file_set {
+    site_file *files;
+    size_t n, cap;
+} file_set;
+
+void file_set_finish(file_set *fs);
+/* Read dir/name into the set under the name `name`. */
+bool file_set_add(file_set *fs, const char *dir, const char *name, char **err);
+/* Add every .po file in dir/sub (sorted by name) under the name "sub/<file>". A missing
+ * sub-folder is not an error. */
+bool file_set_add_po_files(file_set *fs, const char *dir, const char *sub, char **err);
+const site_file *file_set_find(const file_set *fs, const char *name);
+
+#endif

@@ -1,0 +1,85 @@
+/* render.h - the SDL2 adapter that draws a display list (core/dl.h).
+ *
+ * Three parts:
+ *  - fontset: the TTF fonts, opened per pixel size on demand; it also implements the
+ *    core's text_measure interface (core/text.h). Needs only TTF, never SDL video, so
+ *    `lotse --check-site` can measure text on a machine without a display.
+ *  - renderer: draws a dl with an SDL_Renderer; caches text and icon textures so that
+ *    redrawing an unchanged screen costs no TTF or rasterising work.
+ *  - icons: the dl_icon pictograms, rasterised anti-aliased from distance functions.
+ *
+ * Out of memory: as in core/util.h (abort). SDL/TTF failures while drawing are not
+ * fatal: the element (or line) concerned is skipped and the rest is drawn. */
+#ifndef LOTSE_RENDER_H
+#define LOTSE_RENDER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+
+#include "core/dl.h"
+#include "core/text.h"
+
+/* ---- fonts ---- */
+
+typedef struct fontset fontset;
+
+/* Load the regular and the bold font: each list is NULL-terminated and the first path
+ * that loads as a font wins. The font files are read into memory once; sizes are opened
+ * from that memory when first used. If no bold candidate loads (or bold_candidates is
+ * NULL) the regular font is used with synthetic bold and a line is logged.
+ * Calls TTF_Init itself (reference counted; fontset_destroy calls TTF_Quit).
+ * Returns NULL and sets *err (a new string naming the paths that failed; caller frees)
+ * if no regular font loads. err may be NULL. Caller owns the result
+ * (fontset_destroy). */
+fontset *fontset_create(const char *const *regular_candidates, const char *const *bold_candidates,
+                        char **err);
+void fontset_destroy(fontset *f);
+
+/* The text_measure interface backed by this fontset; valid while f lives. Widths are
+ * those of TTF_SizeUTF8; line_height is TTF_FontLineSkip. */
+const text_measure *fontset_measure(fontset *f);
+
+/* The font at px (clamped to 1..512) and weight. Owned by the fontset; the fontset keeps
+ * a small table of open sizes, so the pointer is valid only until the next fontset call
+ * (fontset_font or a measurement). Returns NULL only if the size cannot be opened. */
+TTF_Font *fontset_font(fontset *f, int px, bool bold);
+
+/* ---- renderer ---- */
+
+typedef struct renderer renderer;
+
+/* A renderer drawing with r and measuring with f; it owns neither (both must outlive
+ * it). Caller owns the result (renderer_destroy). */
+renderer *renderer_create(SDL_Renderer *r, fontset *f);
+void renderer_destroy(renderer *rd);
+
+/* Clear with d->background and draw every element in order. Does not present.
+ * Text is clipped to its element's box. */
+void renderer_draw(renderer *rd, const dl *d);
+
+/* Forget every cached texture (call after SDL_RENDER_TARGETS_RESET or
+ * SDL_RENDER_DEVICE_RESET, when SDL may have lost their contents). */
+void renderer_invalidate(renderer *rd);
+
+/* The rectangle of a button's (or any element's) box in which its text lines are
+ * placed: the whole box, except that a button with an icon gives up
+ * pad + icon_size + pad on its start side (left in LTR, right in RTL), where
+ * pad = icon_size / 3. The layout must wrap button text to this width. */
+SDL_Rect renderer_text_rect(const dl *d, const dl_elem *e);
+
+/* Save what r currently shows (its whole output) as an RGB PNG at path. On failure
+ * returns false and sets *err to a new string naming path (caller frees); err may be
+ * NULL. */
+bool renderer_screenshot_png(SDL_Renderer *r, const char *path, char **err);
+
+/* ---- icons ---- */
+
+/* Rasterise icon as a size x size ARGB8888 surface: white, with the shape's coverage in
+ * alpha (tint it with SDL_SetTextureColorMod). mirror flips it horizontally. Returns
+ * NULL for ICON_NONE, an unknown icon or size < 1. Caller frees (SDL_FreeSurface). */
+SDL_Surface *icon_rasterize(dl_icon icon, int size, bool mirror);
+
+#endif

@@ -1,0 +1,10 @@
+/* fake_measure.h - a fixed-width text_measure for unit tests: every code point is
+ * px/2 pixels wide, lines are px*5/4 apart. Deterministic and font-free. */
+#ifndef LOTSE_FAKE_MEASURE_H
+#define LOTSE_FAKE_MEASURE_H
+
+#include "core/text.h"
+
+extern const text_measure fake_measure;
+
+#endif
