@@ -75,7 +75,7 @@ static bool elem_equal(const dl_elem *a, const dl_elem *b)
         a->fg != b->fg || a->bg != b->bg || a->has_bg != b->has_bg || a->radius != b->radius ||
         a->font_px != b->font_px || a->line_px != b->line_px || a->bold != b->bold ||
         a->align != b->align || a->valign_center != b->valign_center || a->icon != b->icon ||
-        a->icon_size != b->icon_size || a->mirror_icon != b->mirror_icon ||
+        a->icon_size != b->icon_size || a->pad_x != b->pad_x || a->mirror_icon != b->mirror_icon ||
         a->enabled != b->enabled || a->n_lines != b->n_lines || !str_eq(a->id, b->id) ||
         !str_eq(a->text, b->text) || !str_eq(a->payload, b->payload))
         return false;
@@ -97,6 +97,32 @@ bool dl_equal(const dl *a, const dl *b)
         if (!elem_equal(&a->elems[i], &b->elems[i]))
             return false;
     return true;
+}
+
+void dl_text_rect(const dl *d, const dl_elem *e, int *x, int *y, int *w, int *h)
+{
+    int rx = e->x, rw = e->w;
+    bool icon = e->role == ROLE_BUTTON && e->icon != ICON_NONE;
+    if (icon) {
+        int size = e->icon_size > 0 ? e->icon_size : e->h / 2;
+        int lead = size + 2 * (size / 3);
+        if (lead > rw)
+            lead = rw;
+        if (!d->rtl)
+            rx += lead;
+        rw -= lead;
+    }
+    int pad = e->pad_x;
+    int sides = icon ? 1 : 2;
+    if (pad * sides > rw)
+        pad = rw / sides;
+    if (!icon || d->rtl)
+        rx += pad;
+    rw -= pad * sides;
+    *x = rx;
+    *y = e->y;
+    *w = rw;
+    *h = e->h;
 }
 
 const dl_elem *dl_hit(const dl *d, int x, int y)

@@ -69,7 +69,8 @@ typedef struct dl_elem {
     dl_align align;     /* horizontal alignment of lines (start = left in LTR) */
     bool valign_center; /* centre the lines vertically in the box */
     dl_icon icon;
-    int icon_size;      /* pixels; icon drawn at the start side of a button */
+    int icon_size;      /* pixels; icon drawn at the start side of a button (0: h/2) */
+    int pad_x;          /* inner horizontal padding of a button's text */
     bool mirror_icon;   /* draw the icon mirrored (RTL, direction-bearing icons) */
     bool overflow;      /* the text did not fit its box even at the smallest size */
     char *payload;      /* ROLE_QR: the encoded text */
@@ -99,6 +100,12 @@ void dl_elem_set_lines(dl_elem *e, char **lines, size_t n); /* takes ownership *
 
 /* Deep equality: same elements, geometry, text and styles (a redraw is not needed). */
 bool dl_equal(const dl *a, const dl *b);
+
+/* The box in which an element's text lines are placed: the element's box, except that
+ * a button with an icon gives up pad + icon_size + pad on its start side (left in LTR,
+ * right in RTL), pad = icon_size / 3, and pad_x is kept free on the sides without an
+ * icon. The layout wraps to this width and the renderer draws into it. */
+void dl_text_rect(const dl *d, const dl_elem *e, int *x, int *y, int *w, int *h);
 
 /* The topmost enabled element with an action containing (x, y), or NULL. */
 const dl_elem *dl_hit(const dl *d, int x, int y);

@@ -30,10 +30,12 @@ void site_errors_add(site_errors *e, const char *file, int line, const char *fie
     va_end(ap);
     strbuf sb;
     strbuf_init(&sb);
-    strbuf_puts(&sb, file ? file : "?");
-    if (line > 0)
-        strbuf_printf(&sb, ":%d", line);
-    strbuf_puts(&sb, ": ");
+    if (file) {
+        strbuf_puts(&sb, file);
+        if (line > 0)
+            strbuf_printf(&sb, ":%d", line);
+        strbuf_puts(&sb, ": ");
+    }
     if (field && *field)
         strbuf_printf(&sb, "%s: ", field);
     strbuf_puts(&sb, what);

@@ -317,8 +317,7 @@ const char *i18n_ui_n(const i18n *t, size_t lang, const char *msgid, const char 
     if (!plural)
         plural = msgid;
     if (t) {
-        const char *s =
-            lang < t->n_langs ? po_lookup_plural(t->ui[lang], NULL, msgid, n) : NULL;
+        const char *s = lang < t->n_langs ? po_lookup_plural(t->ui[lang], NULL, msgid, n) : NULL;
         if (!s)
             s = po_lookup_plural(german(t, t->ui, lang), NULL, msgid, n);
         if (s)
@@ -339,9 +338,10 @@ const char *i18n_content(const i18n *t, size_t lang, const char *german_text)
  * of 1..7) -- unlike the other date/time helpers, it is not to be freed. */
 const char *i18n_weekday(const i18n *t, size_t lang, int weekday)
 {
-    static const char *const names[] = {N_("Monday"), N_("Tuesday"),  N_("Wednesday"),
-                                        N_("Thursday"), N_("Friday"), N_("Saturday"),
-                                        N_("Sunday")};
+    static const char *const names[] = {NC_("weekday", "Monday"),    NC_("weekday", "Tuesday"),
+                                        NC_("weekday", "Wednesday"), NC_("weekday", "Thursday"),
+                                        NC_("weekday", "Friday"),    NC_("weekday", "Saturday"),
+                                        NC_("weekday", "Sunday")};
     if (weekday < 1 || weekday > 7)
         return "";
     return i18n_ui_ctx(t, lang, "weekday", names[weekday - 1]);

@@ -16,8 +16,9 @@
 #include "po.h"
 #include "site.h"
 
-/* Mark a string for extraction without translating it here. */
+/* Mark a string for extraction without translating it here (NC_: with a context). */
 #define N_(s) (s)
+#define NC_(ctx, s) (s)
 
 typedef struct lang_info {
     char *code;  /* "de", "en", ... */
@@ -55,9 +56,9 @@ const char *i18n_ui_n(const i18n *t, size_t lang, const char *msgid, const char 
 /* Site content in language lang; german may be NULL (returns NULL). */
 const char *i18n_content(const i18n *t, size_t lang, const char *german);
 
-/* Localised weekday name (1 = Monday) and date/time pieces. Results are new strings
- * (caller frees). Times use the 24-hour clock, "9:00". */
+/* Localised weekday name (1 = Monday), owned by a catalog or static: never free it. */
 const char *i18n_weekday(const i18n *t, size_t lang, int weekday);
+/* Date and time pieces: new strings (caller frees). 24-hour clock, "9:00". */
 char *i18n_time_range(int start_min, int end_min);
 char *i18n_short_date(const i18n *t, size_t lang, civil_date d); /* "24.3." */
 

@@ -132,9 +132,10 @@ static int expr_primary(expr_parser *p)
     char ch = p->s[p->pos];
     if (ch == 'n') {
         p->pos++;
-        if (p->pos < p->len && (p->s[p->pos] == '_' || (p->s[p->pos] >= 'a' && p->s[p->pos] <= 'z') ||
-                                (p->s[p->pos] >= 'A' && p->s[p->pos] <= 'Z') ||
-                                (p->s[p->pos] >= '0' && p->s[p->pos] <= '9'))) {
+        if (p->pos < p->len &&
+            (p->s[p->pos] == '_' || (p->s[p->pos] >= 'a' && p->s[p->pos] <= 'z') ||
+             (p->s[p->pos] >= 'A' && p->s[p->pos] <= 'Z') ||
+             (p->s[p->pos] >= '0' && p->s[p->pos] <= '9'))) {
             expr_fail(p, "unknown name in expression (only n)");
             return -1;
         }
@@ -315,8 +316,7 @@ static unsigned long expr_eval(const expr_node *nodes, int i, unsigned long n)
     case OP_OR:
         return expr_eval(nodes, e->a, n) || expr_eval(nodes, e->b, n);
     case OP_COND:
-        return expr_eval(nodes, e->a, n) ? expr_eval(nodes, e->b, n)
-                                         : expr_eval(nodes, e->c, n);
+        return expr_eval(nodes, e->a, n) ? expr_eval(nodes, e->b, n) : expr_eval(nodes, e->c, n);
     default:
         break;
     }
@@ -354,10 +354,10 @@ static unsigned long expr_eval(const expr_node *nodes, int i, unsigned long n)
 /* Catalog                                                                            */
 
 typedef struct po_entry {
-    char *key;     /* msgid, or msgctxt "\x04" msgid */
-    char **forms;  /* msgstr, or msgstr[0..n_forms) */
+    char *key;    /* msgid, or msgctxt "\x04" msgid */
+    char **forms; /* msgstr, or msgstr[0..n_forms) */
     size_t n_forms;
-    bool plural;   /* has msgid_plural */
+    bool plural; /* has msgid_plural */
     bool fuzzy;
     int line;
 } po_entry;
@@ -493,7 +493,8 @@ typedef struct po_parser {
     strbuf scratch;
 } po_parser;
 
-static void perr(po_parser *p, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void perr(po_parser *p, int line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 static void perr(po_parser *p, int line, const char *fmt, ...)
 {
@@ -638,8 +639,7 @@ static void parse_plural_forms(po_parser *p, const char *s, const char *end)
                 nplurals = nplurals * 10 + (unsigned long)(*q++ - '0');
             q = skip_blank(q, part_end);
             if (q == digits || q != part_end || nplurals < 1 || nplurals > PO_MAX_FORMS) {
-                perr(p, p->header_line, "bad Plural-Forms: nplurals must be 1..%d",
-                     PO_MAX_FORMS);
+                perr(p, p->header_line, "bad Plural-Forms: nplurals must be 1..%d", PO_MAX_FORMS);
                 return;
             }
             have_n = true;
@@ -751,8 +751,8 @@ static void entry_finish(po_parser *p)
         char *q = quote_for_message(sb_str(&p->id));
         if (ctx) {
             char *qc = quote_for_message(ctx);
-            perr(p, p->entry_line, "duplicate msgid %s in context %s (first at line %d)", q,
-                 qc, old->line);
+            perr(p, p->entry_line, "duplicate msgid %s in context %s (first at line %d)", q, qc,
+                 old->line);
             free(qc);
         } else {
             perr(p, p->entry_line, "duplicate msgid %s (first at line %d)", q, old->line);
@@ -862,8 +862,7 @@ static bool parse_string(po_parser *p, const char *s, size_t len, size_t *i, str
         default:
             if (ch >= '0' && ch <= '7') {
                 v = (unsigned)(ch - '0');
-                for (int digits = 1; digits < 3 && k < len && s[k] >= '0' && s[k] <= '7';
-                     digits++)
+                for (int digits = 1; digits < 3 && k < len && s[k] >= '0' && s[k] <= '7'; digits++)
                     v = v * 8 + (unsigned)(s[k++] - '0');
                 if (v > 255) {
                     perr(p, p->line, "bad escape: octal value over \\377");
@@ -974,8 +973,8 @@ static void parse_keyword_line(po_parser *p, const char *s, size_t len)
     }
     if (kw_len == 12 && memcmp(s, "msgid_plural", 12) == 0) {
         if (p->state != S_ID) {
-            perr(p, p->line, p->state == S_PLURAL ? "second msgid_plural"
-                                                  : "msgid_plural without msgid");
+            perr(p, p->line,
+                 p->state == S_PLURAL ? "second msgid_plural" : "msgid_plural without msgid");
             keyword_misplaced(p, p->state != S_NONE);
             return;
         }
@@ -1129,8 +1128,8 @@ po_catalog *po_parse(const char *name, const char *text, size_t len, site_errors
         for (size_t i = 0; i < c->n_entries; i++) {
             const po_entry *e = &c->entries[i];
             if (e->plural && e->n_forms != c->nplurals)
-                perr(&p, e->line, "%zu plural forms, but Plural-Forms says nplurals=%u",
-                     e->n_forms, c->nplurals);
+                perr(&p, e->line, "%zu plural forms, but Plural-Forms says nplurals=%u", e->n_forms,
+                     c->nplurals);
         }
     }
 

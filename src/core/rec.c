@@ -117,8 +117,9 @@ static void parse_field(rec_parser *p, const char *s, size_t len)
         ok = key_char(s[i]);
     if (!ok) {
         int n = shown_len(s, key_len);
-        rerr(p, "invalid key '%.*s%s' (expected 'Key: value'; a key is a letter, then letters, "
-                "digits, '-' or '_')",
+        rerr(p,
+             "invalid key '%.*s%s' (expected 'Key: value'; a key is a letter, then letters, "
+             "digits, '-' or '_')",
              n, s, (size_t)n < key_len ? "..." : "");
         return;
     }

@@ -20,8 +20,8 @@ const size_t site_n_file_names = ARRAY_LEN(site_file_names);
 enum { FILE_SITE, FILE_SCHEDULE, FILE_SERVICES, FILE_COUNT };
 
 static const char *const topic_keys[TOPIC_COUNT] = {
-    [TOPIC_MONEY] = "money",   [TOPIC_PARENTING] = "parenting", [TOPIC_HEALTH] = "health",
-    [TOPIC_LANGUAGE] = "language", [TOPIC_CRISIS] = "crisis",   [TOPIC_EVERYDAY] = "everyday",
+    [TOPIC_MONEY] = "money",       [TOPIC_PARENTING] = "parenting", [TOPIC_HEALTH] = "health",
+    [TOPIC_LANGUAGE] = "language", [TOPIC_CRISIS] = "crisis",       [TOPIC_EVERYDAY] = "everyday",
 };
 
 static const char *const weekday_keys[7] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
@@ -66,11 +66,10 @@ static const field_spec worker_fields[] = {
 
 enum { HOURS_KITA, HOURS_MONDAY };
 static const field_spec hours_fields[] = {
-    {"Kita", F_REQUIRED},     {"Monday", F_REPEAT},   {"Tuesday", F_REPEAT},
-    {"Wednesday", F_REPEAT},  {"Thursday", F_REPEAT}, {"Friday", F_REPEAT},
-    {"Saturday", F_REPEAT},   {"Sunday", F_REPEAT}};
+    {"Kita", F_REQUIRED},   {"Monday", F_REPEAT}, {"Tuesday", F_REPEAT},  {"Wednesday", F_REPEAT},
+    {"Thursday", F_REPEAT}, {"Friday", F_REPEAT}, {"Saturday", F_REPEAT}, {"Sunday", F_REPEAT}};
 
-/* Exceptions share one field table; which fields a kind allows and needs differs. */
+/* The three exception kinds list their fields in the same order (Holiday has no Time). */
 enum { EXC_F_WORKER, EXC_F_KITA, EXC_F_TIME, EXC_F_NOTE, HOLIDAY_F_NOTE = 2 };
 static const field_spec cancelled_fields[] = {
     {"Worker", F_REQUIRED}, {"Kita", 0}, {"Time", 0}, {"Note", 0}};
@@ -90,13 +89,23 @@ enum {
     SVC_COSTS,
     SVC_GEO
 };
-static const field_spec service_fields[] = {
-    {"Topic", F_REQUIRED}, {"Name", F_REQUIRED},   {"Description", F_REQUIRED | F_PARAGRAPHS},
-    {"Address", 0},        {"Hours", 0},           {"Phone", 0},
-    {"Web", 0},            {"Languages", 0},       {"Costs", 0},
-    {"Geo", 0}};
+static const field_spec service_fields[] = {{"Topic", F_REQUIRED},
+                                            {"Name", F_REQUIRED},
+                                            {"Description", F_REQUIRED | F_PARAGRAPHS},
+                                            {"Address", 0},
+                                            {"Hours", 0},
+                                            {"Phone", 0},
+                                            {"Web", 0},
+                                            {"Languages", 0},
+                                            {"Costs", 0},
+                                            {"Geo", 0}};
 
+/* clang-format off */
 #define SPEC(type, file, fields) {type, file, fields, ARRAY_LEN(fields)}
+/* clang-format on */
+_Static_assert(ARRAY_LEN(service_fields) <= MAX_FIELDS, "raise MAX_FIELDS");
+_Static_assert(ARRAY_LEN(hours_fields) <= MAX_FIELDS, "raise MAX_FIELDS");
+
 enum { R_SITE, R_KITA, R_WORKER, R_HOURS, R_CANCELLED, R_EXTRA, R_HOLIDAY, R_SERVICE };
 static const record_spec record_specs[] = {
     SPEC("Site", FILE_SITE, site_fields),
@@ -118,12 +127,12 @@ static int ascii_lower(int c)
 
 static bool ascii_eq(const char *a, const char *b)
 {
-    while (*a && ascii_lower((unsigned char)*a) == ascii_lower((unsigned char)*b))
-        a++, b++;
+    for (; *a && ascii_lower((unsigned char)*a) == ascii_lower((unsigned char)*b); a++)
+        b++;
     return *a == '\0' && *b == '\0';
 }
 
-/* Ids are what other records refer to: ASCII letters, digits, '-', '_' and '.'. */
+/* Ids are what other records refer to: ASCII letters, digits, '-' and '_'. */
 static bool id_valid(const char *s)
 {
     if (!*s)
@@ -131,7 +140,7 @@ static bool id_valid(const char *s)
     for (; *s; s++) {
         char c = *s;
         bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                  c == '-' || c == '_' || c == '.';
+                  c == '-' || c == '_';
         if (!ok)
             return false;
     }
@@ -254,12 +263,16 @@ static range_result parse_date_range(const char *s, civil_date *from, civil_date
 typedef struct loader {
     site *s;
     site_errors *errors;
-    const char *file;   /* current file name, owned by s->file_names */
-    bool site_known;    /* site.txt parsed: ids can be resolved */
+    const char *file;    /* current file name, owned by s->file_names */
+    bool site_known;     /* site.txt parsed: ids can be resolved */
     bool schedule_known; /* schedule.txt parsed: slots are complete */
-    int site_line;      /* line of the Site record, 0 if none yet */
+    int site_line;       /* line of the Site record, 0 if none yet */
     char *here_id;
     int here_line;
+    /* Messages of the record being checked, reported in line order by flush(). */
+    site_errors pending;
+    int *pending_lines;
+    size_t pending_cap;
 } loader;
 
 static void err(loader *ld, int line, const char *field, const char *fmt, ...)
@@ -271,8 +284,29 @@ static void err(loader *ld, int line, const char *field, const char *fmt, ...)
     va_start(ap, fmt);
     char *msg = xvasprintf(fmt, ap);
     va_end(ap);
-    site_errors_add(ld->errors, ld->file, line, field, "%s", msg);
+    site_errors_add(&ld->pending, ld->file, line, field, "%s", msg);
     free(msg);
+    size_t n = ld->pending.count - 1;
+    VEC_PUSH(ld->pending_lines, n, ld->pending_cap, line);
+}
+
+/* Move the pending messages to the caller's list, sorted by line (stable). */
+static void flush(loader *ld)
+{
+    site_errors *p = &ld->pending;
+    for (size_t i = 1; i < p->count; i++) {
+        for (size_t j = i; j > 0 && ld->pending_lines[j - 1] > ld->pending_lines[j]; j--) {
+            int l = ld->pending_lines[j];
+            ld->pending_lines[j] = ld->pending_lines[j - 1];
+            ld->pending_lines[j - 1] = l;
+            char *m = p->messages[j];
+            p->messages[j] = p->messages[j - 1];
+            p->messages[j - 1] = m;
+        }
+    }
+    for (size_t i = 0; i < p->count; i++)
+        VEC_PUSH(ld->errors->messages, ld->errors->count, ld->errors->cap, p->messages[i]);
+    p->count = 0;
 }
 
 static site_src src_at(const loader *ld, int line, const char *field)
@@ -346,8 +380,8 @@ static void check_fields(loader *ld, const rec_record *r, const record_spec *spe
     }
     for (size_t j = 0; j < spec->n_fields; j++)
         if ((spec->fields[j].flags & F_REQUIRED) && !seen[j])
-            err(ld, r->line, spec->fields[j].key, "required field is missing (%s '%s')",
-                spec->type, id);
+            err(ld, r->line, spec->fields[j].key, "required field is missing (%s '%s')", spec->type,
+                id);
 }
 
 static char *dup_value(const rec_field *f)
@@ -416,8 +450,7 @@ static void load_site_record(loader *ld, const rec_record *r)
     const rec_field *got[MAX_FIELDS];
     check_fields(ld, r, &record_specs[R_SITE], got);
     if (ld->site_line) {
-        err(ld, r->line, "Site", "a second Site record (the first is on line %d)",
-            ld->site_line);
+        err(ld, r->line, "Site", "a second Site record (the first is on line %d)", ld->site_line);
         return;
     }
     ld->site_line = r->line;
@@ -448,8 +481,8 @@ static void load_kita_record(loader *ld, const rec_record *r)
         return;
     int dup = site_kita_find(ld->s, r->fields[0].value);
     if (dup >= 0) {
-        err(ld, r->line, "Kita", "the id '%s' is used twice (first on line %d)",
-            r->fields[0].value, ld->s->kitas[dup].src.line);
+        err(ld, r->line, "Kita", "the id '%s' is used twice (first on line %d)", r->fields[0].value,
+            ld->s->kitas[dup].src.line);
         return;
     }
     site *s = ld->s;
@@ -510,8 +543,8 @@ static void add_slot(loader *ld, site_worker *w, site_slot slot)
             char a[32], b[32];
             fmt_range(a, slot.start_min, slot.end_min);
             fmt_range(b, o->start_min, o->end_min);
-            err(ld, slot.src.line, slot.src.field, "%s overlaps %s (line %d) of worker '%s'", a,
-                b, o->src.line, w->id);
+            err(ld, slot.src.line, slot.src.field, "%s overlaps %s (line %d) of worker '%s'", a, b,
+                o->src.line, w->id);
             return;
         }
     }
@@ -547,14 +580,13 @@ static void load_hours_record(loader *ld, const rec_record *r)
             int start, end;
             range_result rr = parse_time_range(part, &start, &end);
             if (rr == RANGE_SYNTAX)
-                err(ld, f->line, weekday_keys[day], "'%s' is not a time range (HH:MM-HH:MM)",
-                    part);
+                err(ld, f->line, weekday_keys[day], "'%s' is not a time range (HH:MM-HH:MM)", part);
             else if (rr == RANGE_ORDER)
                 err(ld, f->line, weekday_keys[day], "'%s' ends before it starts", part);
             else if (w >= 0 && kita >= 0)
-                add_slot(ld, &ld->s->workers[w],
-                         (site_slot){kita, day + 1, start, end,
-                                     src_at(ld, f->line, weekday_keys[day])});
+                add_slot(
+                    ld, &ld->s->workers[w],
+                    (site_slot){kita, day + 1, start, end, src_at(ld, f->line, weekday_keys[day])});
             free(part);
             if (!comma)
                 break;
@@ -588,8 +620,7 @@ static void load_exception_record(loader *ld, const rec_record *r, int kind_spec
             err(ld, r->line, type, "'%s' is not a date (YYYY-MM-DD)", when);
         else
             err(ld, r->line, type,
-                "'%s' is not a date (YYYY-MM-DD) or a date range (YYYY-MM-DD .. YYYY-MM-DD)",
-                when);
+                "'%s' is not a date (YYYY-MM-DD) or a date range (YYYY-MM-DD .. YYYY-MM-DD)", when);
         ok = false;
     } else if (dr == RANGE_ORDER) {
         err(ld, r->line, type, "'%s' ends before it starts", when);
@@ -756,7 +787,9 @@ static void load_records(loader *ld, int file, const rec_file *rf)
             load_service_record(ld, r);
             break;
         }
+        flush(ld);
     }
+    flush(ld);
 }
 
 /* After site.txt: the Site record exists and Here names a Kita. */
@@ -770,8 +803,8 @@ static void finish_site_file(loader *ld)
         return; /* reported as a missing field */
     ld->s->here = site_kita_find(ld->s, ld->here_id);
     if (ld->s->here < 0)
-        err(ld, ld->here_line, "Here", "unknown Kita '%s' (no 'Kita: %s' in site.txt)",
-            ld->here_id, ld->here_id);
+        err(ld, ld->here_line, "Here", "unknown Kita '%s' (no 'Kita: %s' in site.txt)", ld->here_id,
+            ld->here_id);
 }
 
 /* After schedule.txt: someone must hold consultation hours at this kiosk's Kita. */
@@ -801,6 +834,7 @@ site *site_load(const site_file *files, size_t n_files, site_errors *errors)
     for (size_t i = 0; i < FILE_COUNT; i++)
         s->file_names[i] = xstrdup(site_file_names[i]);
     loader ld = {.s = s, .errors = errors};
+    site_errors_init(&ld.pending);
 
     const site_file *by_index[FILE_COUNT] = {NULL};
     for (size_t i = 0; i < n_files; i++) {
@@ -811,7 +845,7 @@ site *site_load(const site_file *files, size_t n_files, site_errors *errors)
         if (k == FILE_COUNT)
             continue; /* other files of the folder (locales/xx.po) are not ours */
         if (by_index[k])
-            site_errors_add(errors, name, 0, NULL, "given twice");
+            site_errors_add(errors, name, 0, NULL, "the file is given twice");
         else
             by_index[k] = &files[i];
     }
@@ -837,7 +871,10 @@ site *site_load(const site_file *files, size_t n_files, site_errors *errors)
             finish_site_file(&ld);
         else if (k == FILE_SCHEDULE && ld.site_known)
             finish_schedule_file(&ld, s->file_names[FILE_SITE]);
+        flush(&ld);
     }
+    site_errors_finish(&ld.pending);
+    free(ld.pending_lines);
 
     for (size_t k = 0; k < FILE_COUNT; k++)
         rec_destroy(parsed[k]);

@@ -296,12 +296,12 @@ static void report_overflow(const lay *L, const dl_elem *e)
 }
 
 /* Fit text into the element's box (minus padding) and store the lines. */
-static void fit_into(const lay *L, dl_elem *e, const char *text, int px, int min_px, int pad_x,
-                     int text_w)
+static void fit_into(const lay *L, dl_elem *e, const char *text, int px, int min_px)
 {
     text_fit fit;
-    int w = text_w > 0 ? text_w : e->w - 2 * pad_x;
-    text_fit_box(L->ctx->measure, text, S(L, px), S(L, min_px), e->bold, w, e->h, &fit);
+    int tx, ty, tw, th;
+    dl_text_rect(L->d, e, &tx, &ty, &tw, &th);
+    text_fit_box(L->ctx->measure, text, S(L, px), S(L, min_px), e->bold, tw, th, &fit);
     e->font_px = fit.px;
     e->line_px = fit.line_px;
     e->overflow = fit.overflow;
@@ -347,7 +347,7 @@ static dl_elem *text(lay *L, const char *id, const char *s, int x, int y, int w,
     e->align = ts.align;
     e->valign_center = ts.center_v;
     e->src = src_string(src);
-    fit_into(L, e, e->text, ts.px, ts.min_px ? ts.min_px : ts.px, 0, 0);
+    fit_into(L, e, e->text, ts.px, ts.min_px ? ts.min_px : ts.px);
     return e;
 }
 
@@ -358,6 +358,7 @@ typedef struct button_style {
     int icon_size; /* design px */
     bool vertical; /* icon above the label (tiles) */
     dl_align align;
+    bool disabled; /* shown greyed out, not tappable */
 } button_style;
 
 static dl_elem *button(lay *L, const char *id, const char *label, int x, int y, int w, int h,
@@ -403,8 +404,14 @@ static dl_elem *button(lay *L, const char *id, const char *label, int x, int y, 
         lbl->bold = true;
         lbl->align = ALIGN_CENTER;
         lbl->valign_center = true;
-        fit_into(L, lbl, label, bs.px, bs.min_px ? bs.min_px : bs.px, 0, 0);
-        return bgd;
+        fit_into(L, lbl, label, bs.px, bs.min_px ? bs.min_px : bs.px);
+        if (bs.disabled) {
+            /* Pointers into the list may have moved: index from the end. */
+            L->d->elems[L->d->n_elems - 3].enabled = false;
+            L->d->elems[L->d->n_elems - 2].fg = COL_MUTED;
+            L->d->elems[L->d->n_elems - 1].fg = COL_MUTED;
+        }
+        return &L->d->elems[L->d->n_elems - 3];
     }
     dl_elem *e = dl_push(L->d, ROLE_BUTTON, id, label);
     e->x = S(L, x);
@@ -420,14 +427,11 @@ static dl_elem *button(lay *L, const char *id, const char *label, int x, int y, 
     e->valign_center = true;
     e->icon = bs.icon;
     e->action = (dl_action){act, arg};
-    int pad = S(L, 20);
-    int text_w = e->w - 2 * pad;
-    if (bs.icon != ICON_NONE) {
+    e->pad_x = S(L, 20);
+    if (bs.icon != ICON_NONE)
         e->icon_size = S(L, bs.icon_size ? bs.icon_size : 40);
-        /* The renderer puts the icon at the start with padding icon_size/3 on both sides. */
-        text_w = e->w - (e->icon_size + 2 * (e->icon_size / 3)) - pad;
-    }
-    fit_into(L, e, label, bs.px, bs.min_px ? bs.min_px : bs.px, pad, text_w);
+    fit_into(L, e, label, bs.px, bs.min_px ? bs.min_px : bs.px);
+    e->enabled = !bs.disabled;
     return e;
 }
 
@@ -441,7 +445,7 @@ static dl_elem *button(lay *L, const char *id, const char *label, int x, int y, 
 static void header(lay *L, const char *title)
 {
     box(L, "header", 0, 0, 1280, HEADER_H, COL_HEADER, 0);
-    button_style nav = {COL_WHITE, COL_HEADER, 28, 20, ICON_BACK, 36, false, ALIGN_START};
+    button_style nav = {COL_WHITE, COL_HEADER, 28, 20, ICON_BACK, 36, false, ALIGN_START, false};
     button(L, "nav.back", T(L, "Back"), 16, 12, 220, 72, nav, ACT_BACK, 0);
     nav.icon = ICON_HOME;
     button(L, "nav.home", T(L, "Start"), 1280 - 16 - 220, 12, 220, 72, nav, ACT_HOME, 0);
@@ -451,7 +455,7 @@ static void header(lay *L, const char *title)
 
 static void emergency_strip(lay *L)
 {
-    button_style bs = {COL_EMERGENCY, COL_WHITE, 26, 18, ICON_PHONE, 44, false, ALIGN_START};
+    button_style bs = {COL_EMERGENCY, COL_WHITE, 26, 18, ICON_PHONE, 44, false, ALIGN_START, false};
     dl_elem *e =
         button(L, "emergency",
                T(L, "Emergency: 110 police · 112 fire and ambulance · 116 016 help for women"), 0,
@@ -475,7 +479,9 @@ static void demo_badge(lay *L, int x, int y)
 static void next_hours_card(lay *L, int x, int y, int w, int h)
 {
     const site *s = L->ctx->site;
-    box(L, "next.bg", x, y, w, h, COL_CARD, 20);
+    /* The whole card leads to the consultation hours screen. */
+    dl_elem *card = box(L, "next.bg", x, y, w, h, COL_CARD, 20);
+    card->action = (dl_action){ACT_HOURS, 0};
     dl_elem *ic = dl_push(L->d, ROLE_ICON, "next.icon", NULL);
     ic->icon = ICON_CLOCK;
     ic->fg = COL_PRIMARY;
@@ -483,28 +489,41 @@ static void next_hours_card(lay *L, int x, int y, int w, int h)
     ic->y = S(L, y + 28);
     ic->w = ic->h = ic->icon_size = S(L, 72);
     int tx = x + 124, tw = w - 124 - 28;
-    int workers[4];
+    int workers[2];
     size_t nw = site_workers_at(s, s->here, workers, ARRAY_LEN(workers));
     text_style lead = {26, 20, false, COL_MUTED, ALIGN_START, false};
     text(L, "next.lead", T(L, "The Kita social worker is here next:"), tx, y + 20, tw, 40, lead,
          NULL);
-    int row_h = nw > 1 ? (h - 70) / (int)(nw > 2 ? 2 : nw) : h - 70;
-    for (size_t i = 0; i < nw && i < 2; i++) {
+    int row_h = (h - 70) / (int)(nw > 1 ? nw : 1);
+    for (size_t i = 0; i < nw; i++) {
         const site_worker *wk = &s->workers[workers[i]];
         int ry = y + 62 + (int)i * row_h;
-        occurrence o;
-        size_t n = schedule_next(s, workers[i], s->here, L->now_utc, false, &o, 1);
+        occurrence occ[3];
+        size_t n = schedule_next(s, workers[i], s->here, L->now_utc, false, occ, nw == 1 ? 3 : 1);
         char *id = xasprintf("next.%zu.name", i);
         text_style name = {30, 22, true, COL_TEXT, ALIGN_START, false};
         text(L, id, wk->name, tx, ry, tw, 42, name, &wk->src);
         free(id);
-        char *phrase = n ? when_phrase(L->ctx->i18n, L->st->lang, &o, L->now_utc)
+        char *phrase = n ? when_phrase(L->ctx->i18n, L->st->lang, &occ[0], L->now_utc)
                          : xstrdup(T(L, "No consultation hours planned at the moment."));
         id = xasprintf("next.%zu.when", i);
         text_style when = {40, 26, true, COL_PRIMARY, ALIGN_START, false};
-        text(L, id, phrase, tx, ry + 44, tw, row_h - 48, when, NULL);
+        text(L, id, phrase, tx, ry + 44, tw, nw == 1 ? 112 : row_h - 48, when, NULL);
         free(id);
         free(phrase);
+        /* With one worker there is room for the dates after the next one. */
+        for (size_t k = 1; k < n; k++) {
+            if (k == 1) {
+                text_style then = {24, 18, false, COL_MUTED, ALIGN_START, false};
+                text(L, "next.then", T(L, "After that:"), tx, ry + 164, tw, 36, then, NULL);
+            }
+            char *date = when_date_range(L->ctx->i18n, L->st->lang, &occ[k]);
+            id = xasprintf("next.%zu.then.%zu", i, k);
+            text_style ts = {28, 20, false, COL_TEXT, ALIGN_START, false};
+            text(L, id, date, tx, ry + 164 + (int)k * 40 - 4, tw, 40, ts, NULL);
+            free(id);
+            free(date);
+        }
     }
 }
 
@@ -535,7 +554,8 @@ static void layout_home(lay *L)
                            ICON_NONE,
                            0,
                            false,
-                           ALIGN_CENTER};
+                           ALIGN_CENTER,
+                           false};
         char *id = xasprintf("lang.%s", li->code);
         int col = (int)i % perrow, row = (int)i / perrow;
         button(L, id, li->name, 48 + col * (bw + gap), 196 + row * (bh + gap), bw, bh, bs, ACT_LANG,
@@ -546,7 +566,7 @@ static void layout_home(lay *L)
     int cy = 196 + rows * (bh + gap) + 16;
     int card_h = CONTENT_BOTTOM - cy - 8;
     next_hours_card(L, 48, cy, 760, card_h);
-    button_style go_bs = {COL_PRIMARY, COL_WHITE, 40, 28, ICON_NEXT, 64, true, ALIGN_CENTER};
+    button_style go_bs = {COL_PRIMARY, COL_WHITE, 40, 28, ICON_NEXT, 64, true, ALIGN_CENTER, false};
     button(L, "start", T(L, "Find help"), 840, cy, 392, card_h, go_bs, ACT_MENU, 0);
 }
 
@@ -568,7 +588,8 @@ static void layout_menu(lay *L)
     int gap = 24, w = (1280 - 2 * 48 - gap) / 2;
     int h = (CONTENT_BOTTOM - CONTENT_Y - gap) / 2;
     for (size_t i = 0; i < ARRAY_LEN(items); i++) {
-        button_style bs = {COL_PRIMARY, COL_WHITE, 36, 26, items[i].icon, 110, true, ALIGN_CENTER};
+        button_style bs = {COL_PRIMARY, COL_WHITE, 36,           26,   items[i].icon,
+                           110,         true,      ALIGN_CENTER, false};
         int col = (int)i % 2, row = (int)i / 2;
         dl_elem *b = button(L, items[i].id, T(L, items[i].label), 48 + col * (w + gap),
                             CONTENT_Y + row * (h + gap), w, h, bs, items[i].act, 0);
@@ -731,8 +752,8 @@ static void layout_topics(lay *L)
     int gap = 24, cols = 3, w = (1280 - 2 * 48 - (cols - 1) * gap) / cols;
     int h = (CONTENT_BOTTOM - CONTENT_Y - gap) / 2;
     for (int i = 0; i < TOPIC_COUNT; i++) {
-        button_style bs = {topic_colours[i], COL_WHITE, 32,   22,
-                           topic_icons[i],   96,        true, ALIGN_CENTER};
+        button_style bs = {topic_colours[i], COL_WHITE, 32, 22, topic_icons[i], 96, true,
+                           ALIGN_CENTER,     false};
         char *id = xasprintf("topic.%s", site_topic_key((site_topic)i));
         button(L, id, T(L, topic_titles[i]), 48 + (i % cols) * (w + gap),
                CONTENT_Y + (i / cols) * (h + gap), w, h, bs, ACT_TOPIC, i);
@@ -776,7 +797,8 @@ static void layout_topic(lay *L)
         if (i >= total)
             break;
         const site_service *sv = &s->services[idx[i]];
-        button_style bs = {COL_CARD, COL_TEXT, 30, 20, topic_icons[topic], 44, false, ALIGN_START};
+        button_style bs = {COL_CARD, COL_TEXT, 30,          20,   topic_icons[topic],
+                           44,       false,    ALIGN_START, false};
         char *id = xasprintf("service.%s", sv->id);
         dl_elem *b = button(L, id, C(L, sv->name), 48 + (int)(k % 2) * (w + gap),
                             CONTENT_Y + (int)(k / 2) * (h + gap), w, h, bs, ACT_SERVICE, idx[i]);
@@ -791,7 +813,8 @@ static void layout_topic(lay *L)
         text_style ts = {28, 22, true, COL_TEXT, ALIGN_CENTER, true};
         text(L, "page.of", pg, 540, CONTENT_BOTTOM - 72, 200, 72, ts, NULL);
         free(pg);
-        button_style bs = {COL_PRIMARY, COL_WHITE, 28, 20, ICON_BACK, 36, false, ALIGN_START};
+        button_style bs = {COL_PRIMARY, COL_WHITE, 28,          20,   ICON_BACK,
+                           36,          false,     ALIGN_START, false};
         dl_elem *prev = button(L, "page.prev", T(L, "Previous"), 48, CONTENT_BOTTOM - 72, 320, 72,
                                bs, ACT_PAGE, page - 1);
         prev->enabled = page > 0;
@@ -818,7 +841,7 @@ static int fact(lay *L, const char *id, dl_icon icon, const char *label, const c
     text_style ls = {20, 16, true, COL_MUTED, ALIGN_START, false};
     text(L, lid, label, x + 56, y, w - 56, 28, ls, NULL);
     free(lid);
-    text_style vs = {26, 20, false, COL_TEXT, ALIGN_START, false};
+    text_style vs = {26, 18, false, COL_TEXT, ALIGN_START, false};
     text(L, id, value, x + 56, y + 28, w - 56, h - 28, vs, src);
     return y + h + 8;
 }
@@ -835,12 +858,12 @@ static void layout_service(lay *L)
     text_style h1 = {40, 28, true, COL_TEXT, ALIGN_START, false};
     text(L, "service.name", C(L, sv->name), 48, CONTENT_Y, 1184, 64, h1, &sv->src_name);
     int y0 = CONTENT_Y + 76;
-    box(L, "service.desc.bg", 32, y0 - 8, 704, CONTENT_BOTTOM - y0 + 8, COL_CARD, 20);
+    box(L, "service.desc.bg", 32, y0 - 8, 640, CONTENT_BOTTOM - y0 + 8, COL_CARD, 20);
     text_style body = {30, 24, false, COL_TEXT, ALIGN_START, false};
-    text(L, "service.description", C(L, sv->description), 56, y0 + 12, 656,
+    text(L, "service.description", C(L, sv->description), 56, y0 + 12, 592,
          CONTENT_BOTTOM - y0 - 28, body, &sv->src_description);
     /* Facts column: only what the content gives. */
-    int fx = 768, fw = 464, y = y0;
+    int fx = 696, fw = 536, y = y0;
     int n = (sv->address != NULL) + (sv->hours != NULL) + (sv->phone != NULL) +
             (sv->languages != NULL) + (sv->costs != NULL) + (sv->web != NULL);
     int h = n ? (CONTENT_BOTTOM - y0) / n - 8 : 0;
@@ -984,7 +1007,7 @@ static void idle_overlay(lay *L)
     text(L, "idle.countdown", msg, 280, 316, 720, 80, body, NULL);
     free(msg);
     free(n);
-    button_style bs = {COL_PRIMARY, COL_WHITE, 34, 24, ICON_NONE, 0, false, ALIGN_CENTER};
+    button_style bs = {COL_PRIMARY, COL_WHITE, 34, 24, ICON_NONE, 0, false, ALIGN_CENTER, false};
     button(L, "idle.yes", T(L, "Yes, I am still here"), 360, 430, 560, 110, bs, ACT_STILL_HERE, 0);
 }
 

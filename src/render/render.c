@@ -283,16 +283,8 @@ static int icon_size_of(const dl_elem *e)
 
 SDL_Rect renderer_text_rect(const dl *d, const dl_elem *e)
 {
-    SDL_Rect r = {e->x, e->y, e->w, e->h};
-    if (e->role == ROLE_BUTTON && e->icon != ICON_NONE) {
-        int size = icon_size_of(e);
-        int lead = size + 2 * (size / 3);
-        if (lead > r.w)
-            lead = r.w;
-        if (!d->rtl)
-            r.x += lead;
-        r.w -= lead;
-    }
+    SDL_Rect r;
+    dl_text_rect(d, e, &r.x, &r.y, &r.w, &r.h);
     return r;
 }
 

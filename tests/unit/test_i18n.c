@@ -167,12 +167,12 @@ static void t_language_errors(void **state)
 
     static const char *const invalid[] = {
         "languages.txt:1: Language: 'German' is not a language code (e.g. de, ar, pt-BR)",
-        "languages.txt:3: Script: 'latin' is not an ISO 15924 script code (e.g. Latn, Arab, "
-        "Cyrl)",
+        ("languages.txt:3: Script: 'latin' is not an ISO 15924 script code (e.g. Latn, Arab, "
+         "Cyrl)"),
         "languages.txt:4: Direction: 'left' is not ltr or rtl",
     };
-    expect_lang_errors("Language: German\nName: Deutsch\nScript: latin\nDirection: left\n",
-                       invalid, ARRAY_LEN(invalid));
+    expect_lang_errors("Language: German\nName: Deutsch\nScript: latin\nDirection: left\n", invalid,
+                       ARRAY_LEN(invalid));
 
     static const char *const dup[] = {
         "languages.txt:6: Language: duplicate language code 'de' (first at line 1)",
@@ -186,8 +186,8 @@ static void t_language_errors(void **state)
         "languages.txt:6: Name: repeated field",
         "languages.txt:3: Script: empty value",
     };
-    expect_lang_errors("Language: de\nName: A\nScript:\nDirection: ltr\nFont: x\nName: B\n",
-                       other, ARRAY_LEN(other));
+    expect_lang_errors("Language: de\nName: A\nScript:\nDirection: ltr\nFont: x\nName: B\n", other,
+                       ARRAY_LEN(other));
 
     static const char *const none[] = {"languages.txt: no languages defined"};
     expect_lang_errors("# nothing here\n", none, ARRAY_LEN(none));
@@ -357,11 +357,11 @@ static void t_fmt_named(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(t_languages),      cmocka_unit_test(t_languages_file),
+        cmocka_unit_test(t_languages),       cmocka_unit_test(t_languages_file),
         cmocka_unit_test(t_language_errors), cmocka_unit_test(t_ui_chain),
-        cmocka_unit_test(t_no_german),      cmocka_unit_test(t_plural_chain),
-        cmocka_unit_test(t_content_chain),  cmocka_unit_test(t_weekday),
-        cmocka_unit_test(t_time_range),     cmocka_unit_test(t_short_date),
+        cmocka_unit_test(t_no_german),       cmocka_unit_test(t_plural_chain),
+        cmocka_unit_test(t_content_chain),   cmocka_unit_test(t_weekday),
+        cmocka_unit_test(t_time_range),      cmocka_unit_test(t_short_date),
         cmocka_unit_test(t_fmt_named),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -65,38 +65,38 @@ static void expect_error(const char *text, const char *msg)
     site_errors_finish(&e);
 }
 
-#define HEADER(plural)                                                                     \
-    "msgid \"\"\n"                                                                         \
-    "msgstr \"\"\n"                                                                        \
-    "\"Project-Id-Version: lotse\\n\"\n"                                                   \
-    "\"Content-Type: text/plain; charset=UTF-8\\n\"\n"                                     \
-    "\"Plural-Forms: " plural "\\n\"\n"                                                    \
+#define HEADER(plural)                                                                             \
+    "msgid \"\"\n"                                                                                 \
+    "msgstr \"\"\n"                                                                                \
+    "\"Project-Id-Version: lotse\\n\"\n"                                                           \
+    "\"Content-Type: text/plain; charset=UTF-8\\n\"\n"                                             \
+    "\"Plural-Forms: " plural "\\n\"\n"                                                            \
     "\n"
 
 static void t_basic(void **state)
 {
     (void)state;
-    po_catalog *c = parse_ok(HEADER("nplurals=2; plural=(n != 1);")
-                             "# translator comment\n"
-                             "#. extracted comment\n"
-                             "#: src/core/ui.c:12\n"
-                             "msgid \"Hello\"\n"
-                             "msgstr \"Hallo\"\n"
-                             "\n"
-                             "msgctxt \"weekday\"\n"
-                             "msgid \"Monday\"\n"
-                             "msgstr \"Montag\"\n"
-                             "\n"
-                             "msgid \"Monday\"\n"
-                             "msgstr \"Montag (ohne Kontext)\"\n"
-                             "\n"
-                             "msgid \"Empty\"\n"
-                             "msgstr \"\"\n"
-                             "\n"
-                             "#, fuzzy, c-format\n"
-                             "#| msgid \"Old\"\n"
-                             "msgid \"Fuzzy\"\n"
-                             "msgstr \"Unscharf\"\n");
+    po_catalog *c =
+        parse_ok(HEADER("nplurals=2; plural=(n != 1);") "# translator comment\n"
+                                                        "#. extracted comment\n"
+                                                        "#: src/core/ui.c:12\n"
+                                                        "msgid \"Hello\"\n"
+                                                        "msgstr \"Hallo\"\n"
+                                                        "\n"
+                                                        "msgctxt \"weekday\"\n"
+                                                        "msgid \"Monday\"\n"
+                                                        "msgstr \"Montag\"\n"
+                                                        "\n"
+                                                        "msgid \"Monday\"\n"
+                                                        "msgstr \"Montag (ohne Kontext)\"\n"
+                                                        "\n"
+                                                        "msgid \"Empty\"\n"
+                                                        "msgstr \"\"\n"
+                                                        "\n"
+                                                        "#, fuzzy, c-format\n"
+                                                        "#| msgid \"Old\"\n"
+                                                        "msgid \"Fuzzy\"\n"
+                                                        "msgstr \"Unscharf\"\n");
     assert_string_equal(po_lookup(c, NULL, "Hello"), "Hallo");
     assert_string_equal(po_lookup(c, "weekday", "Monday"), "Montag");
     assert_string_equal(po_lookup(c, NULL, "Monday"), "Montag (ohne Kontext)");
@@ -122,17 +122,18 @@ static void t_basic(void **state)
 static void t_multiline_and_escapes(void **state)
 {
     (void)state;
-    po_catalog *c = parse_ok("msgid \"\"\n"
-                             "\"Long \"\n"
-                             "  \"text\"\n"
-                             "msgstr \"\"\n"
-                             "\"Langer \"   \n"
-                             "\"Text\"\n"
-                             "\n"
-                             "msgid \"esc\"\n"
-                             "msgstr \"a\\nb\\tc\\\"d\\\\e\\rf\\101\\x42\\303\\244\"\n"
-                             "msgid \"utf8\"\n"
-                             "msgstr \"Gr\xc3\xbc\xc3\x9f\xc3\xa8 \xd8\xb9\xd8\xb1\xd8\xa8\xd9\x8a\"\n");
+    po_catalog *c =
+        parse_ok("msgid \"\"\n"
+                 "\"Long \"\n"
+                 "  \"text\"\n"
+                 "msgstr \"\"\n"
+                 "\"Langer \"   \n"
+                 "\"Text\"\n"
+                 "\n"
+                 "msgid \"esc\"\n"
+                 "msgstr \"a\\nb\\tc\\\"d\\\\e\\rf\\101\\x42\\303\\244\"\n"
+                 "msgid \"utf8\"\n"
+                 "msgstr \"Gr\xc3\xbc\xc3\x9f\xc3\xa8 \xd8\xb9\xd8\xb1\xd8\xa8\xd9\x8a\"\n");
     assert_string_equal(po_lookup(c, NULL, "Long text"), "Langer Text");
     assert_string_equal(po_lookup(c, NULL, "esc"), "a\nb\tc\"d\\e\rfAB\xc3\xa4");
     assert_string_equal(po_lookup(c, NULL, "utf8"),
@@ -162,16 +163,15 @@ static void t_crlf_bom_and_obsolete(void **state)
 static void t_plural_german(void **state)
 {
     (void)state;
-    po_catalog *c = parse_ok(HEADER("nplurals=2; plural=(n != 1);")
-                             "msgid \"%d day\"\n"
-                             "msgid_plural \"%d days\"\n"
-                             "msgstr[0] \"%d Tag\"\n"
-                             "msgstr[1] \"%d Tage\"\n"
-                             "\n"
-                             "msgid \"half\"\n"
-                             "msgid_plural \"halves\"\n"
-                             "msgstr[0] \"Hälfte\"\n"
-                             "msgstr[1] \"\"\n");
+    po_catalog *c = parse_ok(HEADER("nplurals=2; plural=(n != 1);") "msgid \"%d day\"\n"
+                                                                    "msgid_plural \"%d days\"\n"
+                                                                    "msgstr[0] \"%d Tag\"\n"
+                                                                    "msgstr[1] \"%d Tage\"\n"
+                                                                    "\n"
+                                                                    "msgid \"half\"\n"
+                                                                    "msgid_plural \"halves\"\n"
+                                                                    "msgstr[0] \"Hälfte\"\n"
+                                                                    "msgstr[1] \"\"\n");
     assert_int_equal(po_plural_index(c, 0), 1);
     assert_int_equal(po_plural_index(c, 1), 0);
     assert_int_equal(po_plural_index(c, 2), 1);
@@ -190,18 +190,17 @@ static void t_plural_german(void **state)
 static void t_plural_russian(void **state)
 {
     (void)state;
-    po_catalog *c = parse_ok(
-        HEADER("nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
-               "(n%100<10 || n%100>=20) ? 1 : 2);")
-            "msgid \"%d file\"\n"
-            "msgid_plural \"%d files\"\n"
-            "msgstr[0] \"%d файл\"\n"
-            "msgstr[1] \"%d файла\"\n"
-            "msgstr[2] \"%d файлов\"\n");
+    po_catalog *c =
+        parse_ok(HEADER("nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
+                        "(n%100<10 || n%100>=20) ? 1 : 2);") "msgid \"%d file\"\n"
+                                                             "msgid_plural \"%d files\"\n"
+                                                             "msgstr[0] \"%d файл\"\n"
+                                                             "msgstr[1] \"%d файла\"\n"
+                                                             "msgstr[2] \"%d файлов\"\n");
     static const struct {
         unsigned long n;
         unsigned form;
-    } cases[] = {{0, 2},  {1, 0},  {2, 1},  {4, 1},  {5, 2},   {11, 2},  {12, 2},  {14, 2},
+    } cases[] = {{0, 2},  {1, 0},  {2, 1},  {4, 1},   {5, 2},   {11, 2},  {12, 2},  {14, 2},
                  {21, 0}, {22, 1}, {25, 2}, {101, 0}, {111, 2}, {112, 2}, {122, 1}, {1001, 0}};
     for (size_t i = 0; i < ARRAY_LEN(cases); i++)
         assert_int_equal(po_plural_index(c, cases[i].n), cases[i].form);
@@ -213,9 +212,9 @@ static void t_plural_russian(void **state)
 static void t_plural_arabic(void **state)
 {
     (void)state;
-    po_catalog *c = parse_ok(HEADER(
-        "nplurals=6; plural=n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : "
-        "n%100>=11 ? 4 : 5;"));
+    po_catalog *c = parse_ok(
+        HEADER("nplurals=6; plural=n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : "
+               "n%100>=11 ? 4 : 5;"));
     static const struct {
         unsigned long n;
         unsigned form;
@@ -305,8 +304,8 @@ static void t_bad_plural_forms(void **state)
 static void t_deep_expressions(void **state)
 {
     (void)state;
-    const char *shapes[][3] = {{"(", "n", ")"}, {"!", "n", ""}, {"n+", "n", ""},
-                               {"n?", "n", ":n"}, {"n?0:", "n", ""}};
+    const char *shapes[][3] = {
+        {"(", "n", ")"}, {"!", "n", ""}, {"n+", "n", ""}, {"n?", "n", ":n"}, {"n?0:", "n", ""}};
     for (size_t s = 0; s < ARRAY_LEN(shapes); s++) {
         strbuf sb;
         strbuf_init(&sb);
@@ -459,19 +458,19 @@ static void exercise(po_catalog *c)
 static void t_garbage(void **state)
 {
     (void)state;
-    const char *valid = HEADER("nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && "
-                               "n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);")
-        "#, fuzzy\n"
-        "msgctxt \"k\"\n"
-        "msgid \"a\\n\\t\\\"\"\n"
-        "msgid_plural \"as\"\n"
-        "msgstr[0] \"x\\101\"\n"
-        "msgstr[1] \"y\\x41\"\n"
-        "msgstr[2] \"z\"\n"
-        "#~ msgid \"old\"\n"
-        "msgid \"a\"\r\n"
-        "msgstr \"\"\n"
-        "\"\xc3\xa4\"\n";
+    const char *valid =
+        HEADER("nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && "
+               "n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);") "#, fuzzy\n"
+                                                               "msgctxt \"k\"\n"
+                                                               "msgid \"a\\n\\t\\\"\"\n"
+                                                               "msgid_plural \"as\"\n"
+                                                               "msgstr[0] \"x\\101\"\n"
+                                                               "msgstr[1] \"y\\x41\"\n"
+                                                               "msgstr[2] \"z\"\n"
+                                                               "#~ msgid \"old\"\n"
+                                                               "msgid \"a\"\r\n"
+                                                               "msgstr \"\"\n"
+                                                               "\"\xc3\xa4\"\n";
     size_t len = strlen(valid);
 
     /* Every prefix. */

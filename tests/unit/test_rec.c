@@ -171,9 +171,11 @@ static void t_crlf_bom(void **state)
     rec_destroy(f);
 
     /* UTF-8 values pass through. */
-    f = parse_ok("Name: \xd8\xa7\xd9\x84\xd8\xb9\xd8\xb1\xd8\xa8\xd9\x8a\xd8\xa9 Gr\xc3\xbc\xc3\x9f\xc3\xa8\n");
-    assert_string_equal(f->records[0].fields[0].value,
-                        "\xd8\xa7\xd9\x84\xd8\xb9\xd8\xb1\xd8\xa8\xd9\x8a\xd8\xa9 Gr\xc3\xbc\xc3\x9f\xc3\xa8");
+    f = parse_ok("Name: \xd8\xa7\xd9\x84\xd8\xb9\xd8\xb1\xd8\xa8\xd9\x8a\xd8\xa9 "
+                 "Gr\xc3\xbc\xc3\x9f\xc3\xa8\n");
+    assert_string_equal(
+        f->records[0].fields[0].value,
+        "\xd8\xa7\xd9\x84\xd8\xb9\xd8\xb1\xd8\xa8\xd9\x8a\xd8\xa9 Gr\xc3\xbc\xc3\x9f\xc3\xa8");
     rec_destroy(f);
 }
 
@@ -181,8 +183,7 @@ static void t_errors(void **state)
 {
     (void)state;
     expect_error("Name: a\nno colon here\n", "x.txt:2: expected 'Key: value'");
-    expect_error(" starts with a blank\n",
-                 "x.txt:1: continuation line without a field before it");
+    expect_error(" starts with a blank\n", "x.txt:1: continuation line without a field before it");
     expect_error("A: 1\n\n  after a blank line\n",
                  "x.txt:3: continuation line without a field before it");
     expect_error("Name: a\n: value\n", "x.txt:2: empty key before ':'");
@@ -292,9 +293,9 @@ static void t_garbage(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(t_records),    cmocka_unit_test(t_continuation),
+        cmocka_unit_test(t_records),     cmocka_unit_test(t_continuation),
         cmocka_unit_test(t_blank_lines), cmocka_unit_test(t_crlf_bom),
-        cmocka_unit_test(t_errors),     cmocka_unit_test(t_garbage),
+        cmocka_unit_test(t_errors),      cmocka_unit_test(t_garbage),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

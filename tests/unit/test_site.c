@@ -66,8 +66,8 @@ static const char good_schedule[] = "Hours: anna\n"          /* 1 */
                                     "Worker: anna\n"
                                     "Note: Osterferien\n";
 
-static const char good_services[] = "Service: but\n"        /* 1 */
-                                    "Topic: money\n"        /* 2 */
+static const char good_services[] = "Service: but\n" /* 1 */
+                                    "Topic: money\n" /* 2 */
                                     "Name: Bildung und Teilhabe\n"
                                     "Description: Geld für das Mittagessen.\n" /* 4 */
                                     "  Und für Ausflüge.\n"
@@ -307,7 +307,7 @@ static void t_missing_file(void **state)
                           {"site.txt", good_site, strlen(good_site)}};
     site_errors_init(&e);
     assert_null(site_load(twice, 4, &e));
-    assert_true(has_error(&e, "site.txt: given twice"));
+    assert_true(has_error(&e, "site.txt: the file is given twice"));
     assert_int_equal(e.count, 1);
     site_errors_finish(&e);
 }
@@ -590,8 +590,8 @@ static void t_dates(void **state)
 
 static char *service_with(const char *field_line)
 {
-    return xasprintf("%s\nService: x\nTopic: money\nName: X\nDescription: Y\n%s\n",
-                     good_services, field_line);
+    return xasprintf("%s\nService: x\nTopic: money\nName: X\nDescription: Y\n%s\n", good_services,
+                     field_line);
 }
 
 static void t_service_fields(void **state)
@@ -680,7 +680,13 @@ static void t_errors_are_collected(void **state)
                                "Description: B\n"
                                "Web: example.org\n"
                                "\n"
-                               "Servce: b\n";
+                               "Servce: b\n"
+                               "\n"
+                               "Service: c\n"
+                               "Topic: geld\n"  /* 10: found after the field check... */
+                               "Kosten: frei\n" /* 11: ...but reported in line order */
+                               "Name: C\n"
+                               "Description: D\n";
     site_errors e;
     site_errors_init(&e);
     site_errors_add(&e, "earlier.txt", 1, NULL, "an earlier error stays");
@@ -701,6 +707,10 @@ static void t_errors_are_collected(void **state)
         "services.txt:5: Web: 'example.org' must be a web address starting with https:// or "
         "http://",
         "services.txt:7: Servce: unknown record type (expected Service)",
+        "services.txt:10: Topic: 'geld' is not a topic (money, parenting, health, language, "
+        "crisis, everyday)",
+        "services.txt:11: Kosten: unknown field in this Service record (allowed: Topic, Name, "
+        "Description, Address, Hours, Phone, Web, Languages, Costs, Geo)",
     };
     if (e.count != ARRAY_LEN(expected))
         dump_errors(&e);
