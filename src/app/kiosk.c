@@ -225,6 +225,6 @@ int kiosk_main(kiosk *k)
         update(k, &tick);
         kiosk_frame(k, force);
     }
-    fprintf(stderr, "lotse: stopped\n");
+    fprintf(stderr, "lotse: stopped after %lu redraws\n", k->redraws);
     return 0;
 }

@@ -139,25 +139,55 @@ const dl_elem *dl_hit(const dl *d, int x, int y)
     return NULL;
 }
 
+/* The text as a reader sees it: a no-break space (U+00A0) is a space. Caller frees. */
+static char *visible(const char *s)
+{
+    strbuf sb;
+    strbuf_init(&sb);
+    strbuf_append(&sb, "", 0);
+    for (; *s; s++) {
+        if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0) {
+            strbuf_putc(&sb, ' ');
+            s++;
+        } else {
+            strbuf_putc(&sb, *s);
+        }
+    }
+    return strbuf_steal(&sb);
+}
+
 size_t dl_find_text(const dl *d, const char *text, const dl_elem **first)
 {
     size_t n = 0;
+    char *want = visible(text);
     for (size_t i = 0; i < d->n_elems; i++) {
-        if (d->elems[i].text && strcmp(d->elems[i].text, text) == 0) {
+        if (!d->elems[i].text)
+            continue;
+        char *have = visible(d->elems[i].text);
+        if (strcmp(have, want) == 0) {
             if (n == 0 && first)
                 *first = &d->elems[i];
             n++;
         }
+        free(have);
     }
+    free(want);
     return n;
 }
 
 bool dl_contains_text(const dl *d, const char *needle)
 {
-    for (size_t i = 0; i < d->n_elems; i++)
-        if (d->elems[i].text && strstr(d->elems[i].text, needle))
-            return true;
-    return false;
+    char *want = visible(needle);
+    bool found = false;
+    for (size_t i = 0; i < d->n_elems && !found; i++) {
+        if (!d->elems[i].text)
+            continue;
+        char *have = visible(d->elems[i].text);
+        found = strstr(have, want) != NULL;
+        free(have);
+    }
+    free(want);
+    return found;
 }
 
 static const char *role_name(dl_role r)

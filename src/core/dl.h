@@ -110,6 +110,8 @@ void dl_text_rect(const dl *d, const dl_elem *e, int *x, int *y, int *w, int *h)
 /* The topmost enabled element with an action containing (x, y), or NULL. */
 const dl_elem *dl_hit(const dl *d, int x, int y);
 
+/* Text comparisons for the automation interface compare visible text: a no-break space
+ * (U+00A0) matches a space. */
 /* Elements whose text equals text exactly (count returned, first stored in *first). */
 size_t dl_find_text(const dl *d, const char *text, const dl_elem **first);
 /* Does any element's text contain needle? */

@@ -1,5 +1,6 @@
-/* when.c - see when.h. Day differences are counted in Berlin calendar days, so "in 2
- * days" stays right across a daylight-saving change. */
+/* when.c - see when.h. The relative part ("· in 2 days") is held together by no-break
+ * spaces, so a wrapped line never ends in "·" or "in". Day differences are counted in Berlin
+ * calendar days, so "in 2 days" stays right across a daylight-saving change. */
 #include "when.h"
 
 #include <stdlib.h>
@@ -40,13 +41,15 @@ char *when_phrase(const i18n *t, size_t lang, const occurrence *o, int64_t now_u
         s = fmt_named(i18n_ui(t, lang, "Tomorrow, {weekday} {time}"), "weekday", weekday, "time",
                       range, NULL);
     } else if (days < 7) {
-        const char *fmt = i18n_ui_n(t, lang, "{weekday} {time} · in {n} day",
-                                    "{weekday} {time} · in {n} days", (unsigned long)days);
+        const char *fmt =
+            i18n_ui_n(t, lang, "{weekday} {time} ·\u00a0in\u00a0{n}\u00a0day",
+                      "{weekday} {time} ·\u00a0in\u00a0{n}\u00a0days", (unsigned long)days);
         s = fmt_named(fmt, "weekday", weekday, "time", range, "n", n, NULL);
     } else {
         char *date = i18n_short_date(t, lang, o->date);
-        const char *fmt = i18n_ui_n(t, lang, "{weekday} {date} {time} · in {n} day",
-                                    "{weekday} {date} {time} · in {n} days", (unsigned long)days);
+        const char *fmt =
+            i18n_ui_n(t, lang, "{weekday} {date} {time} ·\u00a0in\u00a0{n}\u00a0day",
+                      "{weekday} {date} {time} ·\u00a0in\u00a0{n}\u00a0days", (unsigned long)days);
         s = fmt_named(fmt, "weekday", weekday, "date", date, "time", range, "n", n, NULL);
         free(date);
     }
