@@ -76,7 +76,8 @@ static bool elem_equal(const dl_elem *a, const dl_elem *b)
         a->font_px != b->font_px || a->line_px != b->line_px || a->bold != b->bold ||
         a->align != b->align || a->valign_center != b->valign_center || a->icon != b->icon ||
         a->icon_size != b->icon_size || a->pad_x != b->pad_x || a->mirror_icon != b->mirror_icon ||
-        a->enabled != b->enabled || a->n_lines != b->n_lines || !str_eq(a->id, b->id) ||
+        a->enabled != b->enabled || a->action.kind != b->action.kind ||
+        a->action.arg != b->action.arg || a->n_lines != b->n_lines || !str_eq(a->id, b->id) ||
         !str_eq(a->text, b->text) || !str_eq(a->payload, b->payload))
         return false;
     for (size_t i = 0; i < a->n_lines; i++)

@@ -98,7 +98,8 @@ void dl_destroy(dl *d);
 dl_elem *dl_push(dl *d, dl_role role, const char *id, const char *text);
 void dl_elem_set_lines(dl_elem *e, char **lines, size_t n); /* takes ownership */
 
-/* Deep equality: same elements, geometry, text and styles (a redraw is not needed). */
+/* Deep equality: same elements, geometry, text, styles and actions (neither a redraw nor
+ * new hit-testing data is needed). */
 bool dl_equal(const dl *a, const dl *b);
 
 /* The box in which an element's text lines are placed: the element's box, except that

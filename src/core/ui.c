@@ -116,8 +116,13 @@ static ui_screen parent_of(const ui_state *st)
 
 static void go(ui_state *st, ui_screen s)
 {
-    if (s == SCREEN_EMERGENCY && st->screen != SCREEN_EMERGENCY)
-        st->back_screen = st->screen;
+    if (s == SCREEN_EMERGENCY) {
+        /* Back from the emergency page returns to the same screen and page. */
+        if (st->screen != SCREEN_EMERGENCY)
+            st->back_screen = st->screen;
+        st->screen = s;
+        return;
+    }
     st->screen = s;
     st->page = 0;
 }
@@ -130,10 +135,12 @@ static bool apply_action(ui_state *st, const ui_ctx *ctx, dl_action a)
         st->screen = SCREEN_HOME;
         return true;
     case ACT_BACK:
-        if (st->screen == SCREEN_SERVICE && st->topic < 0)
-            st->screen = SCREEN_TOPICS;
-        else
-            st->screen = parent_of(st);
+        if (st->screen == SCREEN_EMERGENCY) {
+            st->screen = st->back_screen;
+            return true;
+        }
+        st->screen =
+            (st->screen == SCREEN_SERVICE && st->topic < 0) ? SCREEN_TOPICS : parent_of(st);
         st->page = 0;
         return true;
     case ACT_MENU:
@@ -362,7 +369,7 @@ typedef struct button_style {
 } button_style;
 
 static dl_elem *button(lay *L, const char *id, const char *label, int x, int y, int w, int h,
-                       button_style bs, int act, int arg)
+                       button_style bs, int act, int arg, const site_src *src)
 {
     if (bs.vertical) {
         /* A tile: icon on top, label below, one tappable element covering both. */
@@ -404,6 +411,7 @@ static dl_elem *button(lay *L, const char *id, const char *label, int x, int y, 
         lbl->bold = true;
         lbl->align = ALIGN_CENTER;
         lbl->valign_center = true;
+        lbl->src = src_string(src);
         fit_into(L, lbl, label, bs.px, bs.min_px ? bs.min_px : bs.px);
         if (bs.disabled) {
             /* Pointers into the list may have moved: index from the end. */
@@ -427,6 +435,7 @@ static dl_elem *button(lay *L, const char *id, const char *label, int x, int y, 
     e->valign_center = true;
     e->icon = bs.icon;
     e->action = (dl_action){act, arg};
+    e->src = src_string(src);
     e->pad_x = S(L, 20);
     if (bs.icon != ICON_NONE)
         e->icon_size = S(L, bs.icon_size ? bs.icon_size : 40);
@@ -446,9 +455,9 @@ static void header(lay *L, const char *title)
 {
     box(L, "header", 0, 0, 1280, HEADER_H, COL_HEADER, 0);
     button_style nav = {COL_WHITE, COL_HEADER, 28, 20, ICON_BACK, 36, false, ALIGN_START, false};
-    button(L, "nav.back", T(L, "Back"), 16, 12, 220, 72, nav, ACT_BACK, 0);
+    button(L, "nav.back", T(L, "Back"), 16, 12, 220, 72, nav, ACT_BACK, 0, NULL);
     nav.icon = ICON_HOME;
-    button(L, "nav.home", T(L, "Start"), 1280 - 16 - 220, 12, 220, 72, nav, ACT_HOME, 0);
+    button(L, "nav.home", T(L, "Start"), 1280 - 16 - 220, 12, 220, 72, nav, ACT_HOME, 0, NULL);
     text_style ts = {36, 26, true, COL_WHITE, ALIGN_CENTER, true};
     text(L, "title", title, 252, 8, 1280 - 2 * 252, 80, ts, NULL);
 }
@@ -459,7 +468,7 @@ static void emergency_strip(lay *L)
     dl_elem *e =
         button(L, "emergency",
                T(L, "Emergency: 110 police · 112 fire and ambulance · 116 016 help for women"), 0,
-               800 - STRIP_H, 1280, STRIP_H, bs, ACT_EMERGENCY, 0);
+               800 - STRIP_H, 1280, STRIP_H, bs, ACT_EMERGENCY, 0, NULL);
     e->radius = 0;
     if (L->st->screen == SCREEN_EMERGENCY)
         e->action.kind = ACT_NONE;
@@ -559,7 +568,7 @@ static void layout_home(lay *L)
         char *id = xasprintf("lang.%s", li->code);
         int col = (int)i % perrow, row = (int)i / perrow;
         button(L, id, li->name, 48 + col * (bw + gap), 196 + row * (bh + gap), bw, bh, bs, ACT_LANG,
-               (int)i);
+               (int)i, NULL);
         free(id);
     }
     int rows = (int)((nl + (size_t)perrow - 1) / (size_t)perrow);
@@ -567,7 +576,7 @@ static void layout_home(lay *L)
     int card_h = CONTENT_BOTTOM - cy - 8;
     next_hours_card(L, 48, cy, 760, card_h);
     button_style go_bs = {COL_PRIMARY, COL_WHITE, 40, 28, ICON_NEXT, 64, true, ALIGN_CENTER, false};
-    button(L, "start", T(L, "Find help"), 840, cy, 392, card_h, go_bs, ACT_MENU, 0);
+    button(L, "start", T(L, "Find help"), 840, cy, 392, card_h, go_bs, ACT_MENU, 0, NULL);
 }
 
 /* ---- menu -------------------------------------------------------------------------- */
@@ -592,7 +601,7 @@ static void layout_menu(lay *L)
                            110,         true,      ALIGN_CENTER, false};
         int col = (int)i % 2, row = (int)i / 2;
         dl_elem *b = button(L, items[i].id, T(L, items[i].label), 48 + col * (w + gap),
-                            CONTENT_Y + row * (h + gap), w, h, bs, items[i].act, 0);
+                            CONTENT_Y + row * (h + gap), w, h, bs, items[i].act, 0, NULL);
         if (items[i].act == ACT_NONE)
             b->enabled = false; /* no screen behind it yet: shown, greyed out */
     }
@@ -756,7 +765,7 @@ static void layout_topics(lay *L)
                            ALIGN_CENTER,     false};
         char *id = xasprintf("topic.%s", site_topic_key((site_topic)i));
         button(L, id, T(L, topic_titles[i]), 48 + (i % cols) * (w + gap),
-               CONTENT_Y + (i / cols) * (h + gap), w, h, bs, ACT_TOPIC, i);
+               CONTENT_Y + (i / cols) * (h + gap), w, h, bs, ACT_TOPIC, i, NULL);
         free(id);
     }
 }
@@ -800,12 +809,8 @@ static void layout_topic(lay *L)
         button_style bs = {COL_CARD, COL_TEXT, 30,          20,   topic_icons[topic],
                            44,       false,    ALIGN_START, false};
         char *id = xasprintf("service.%s", sv->id);
-        dl_elem *b = button(L, id, C(L, sv->name), 48 + (int)(k % 2) * (w + gap),
-                            CONTENT_Y + (int)(k / 2) * (h + gap), w, h, bs, ACT_SERVICE, idx[i]);
-        free(b->src);
-        b->src = src_string(&sv->src_name);
-        if (b->overflow)
-            report_overflow(L, b);
+        button(L, id, C(L, sv->name), 48 + (int)(k % 2) * (w + gap),
+               CONTENT_Y + (int)(k / 2) * (h + gap), w, h, bs, ACT_SERVICE, idx[i], &sv->src_name);
         free(id);
     }
     if (paged) {
@@ -816,11 +821,11 @@ static void layout_topic(lay *L)
         button_style bs = {COL_PRIMARY, COL_WHITE, 28,          20,   ICON_BACK,
                            36,          false,     ALIGN_START, false};
         dl_elem *prev = button(L, "page.prev", T(L, "Previous"), 48, CONTENT_BOTTOM - 72, 320, 72,
-                               bs, ACT_PAGE, page - 1);
+                               bs, ACT_PAGE, page - 1, NULL);
         prev->enabled = page > 0;
         bs.icon = ICON_NEXT;
         dl_elem *next = button(L, "page.next", T(L, "More"), 1280 - 48 - 320, CONTENT_BOTTOM - 72,
-                               320, 72, bs, ACT_PAGE, page + 1);
+                               320, 72, bs, ACT_PAGE, page + 1, NULL);
         next->enabled = page + 1 < pages;
     }
     free(idx);
@@ -1008,7 +1013,8 @@ static void idle_overlay(lay *L)
     free(msg);
     free(n);
     button_style bs = {COL_PRIMARY, COL_WHITE, 34, 24, ICON_NONE, 0, false, ALIGN_CENTER, false};
-    button(L, "idle.yes", T(L, "Yes, I am still here"), 360, 430, 560, 110, bs, ACT_STILL_HERE, 0);
+    button(L, "idle.yes", T(L, "Yes, I am still here"), 360, 430, 560, 110, bs, ACT_STILL_HERE, 0,
+           NULL);
 }
 
 static void mirror(dl *d)

@@ -42,6 +42,7 @@ struct renderer {
     fontset *fonts;
     tex_cache text, icons, discs;
     uint64_t clock;
+    qr_cache *qr; /* QR: encoded codes (qr.c) */
 };
 
 /* ---- the texture cache: a linear scan over a few hundred entries, compared by hash
@@ -336,8 +337,10 @@ static void draw_elem(renderer *rd, const dl *d, const dl_elem *e)
     uint32_t fg = e->fg & 0xFFFFFF, bg = e->bg & 0xFFFFFF;
     if (e->role == ROLE_BUTTON && !e->enabled)
         greyed(&fg, &bg);
-    if (e->role == ROLE_QR)
-        return; /* drawn by the QR module (not yet) */
+    if (e->role == ROLE_QR) { /* QR: drawn by qr.c */
+        qr_draw(rd->r, rd->qr, e);
+        return;
+    }
     if (e->has_bg)
         fill_rounded(rd, box, e->radius, bg);
     if (e->role == ROLE_BOX)
@@ -371,6 +374,7 @@ renderer *renderer_create(SDL_Renderer *r, fontset *f)
     cache_init(&rd->text, TEXT_CACHE_CAP);
     cache_init(&rd->icons, ICON_CACHE_CAP);
     cache_init(&rd->discs, DISC_CACHE_CAP);
+    rd->qr = qr_cache_create(); /* QR */
     return rd;
 }
 
@@ -381,6 +385,7 @@ void renderer_destroy(renderer *rd)
     cache_finish(&rd->text);
     cache_finish(&rd->icons);
     cache_finish(&rd->discs);
+    qr_cache_destroy(rd->qr); /* QR */
     free(rd);
 }
 
@@ -391,6 +396,7 @@ void renderer_invalidate(renderer *rd)
     cache_clear(&rd->text);
     cache_clear(&rd->icons);
     cache_clear(&rd->discs);
+    qr_cache_invalidate(rd->qr); /* QR */
 }
 
 void renderer_draw(renderer *rd, const dl *d)

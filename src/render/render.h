@@ -82,4 +82,30 @@ bool renderer_screenshot_png(SDL_Renderer *r, const char *path, char **err);
  * NULL for ICON_NONE, an unknown icon or size < 1. Caller frees (SDL_FreeSurface). */
 SDL_Surface *icon_rasterize(dl_icon icon, int size, bool mirror);
 
+/* ---- QR codes (render/qr.c) ---- */
+
+/* Encoded QR codes by payload (a small LRU cache), so that no frame re-encodes. */
+typedef struct qr_cache qr_cache;
+
+/* Caller owns the result (qr_cache_destroy; destroy(NULL) is a no-op). */
+qr_cache *qr_cache_create(void);
+void qr_cache_destroy(qr_cache *c);
+/* Drop the cached textures (not the encodings): see renderer_invalidate. */
+void qr_cache_invalidate(qr_cache *c);
+
+/* Draw a ROLE_QR element: its box white, the code of e->payload (byte mode, level M or
+ * better) centred with floor(min(w, h) / (modules + 8)) pixels per module, black on
+ * white, so at least 4 modules of quiet zone remain on each side. If the payload cannot
+ * be encoded or would get fewer than QR_PAYLOAD_MIN_MODULE_PX pixels per module, the box
+ * is drawn grey and nothing else. */
+void qr_draw(SDL_Renderer *r, qr_cache *c, const dl_elem *e);
+
+/* Modules per side of the code qr_draw draws for payload, or -1 if it cannot be encoded
+ * (empty, or more than version 40 holds at level M). Encodes; not cached. */
+int qr_modules_for(const char *payload);
+
+/* Pixels per module in a w x h box for a code of modules per side with its quiet zone:
+ * floor(min(w, h) / (modules + 8)); 0 if modules <= 0. */
+int qr_module_px(int w, int h, int modules);
+
 #endif

@@ -142,6 +142,17 @@ static void test_never_wider_than_max(void **state)
     }
 }
 
+/* A no-break space (U+00A0) is not a break opportunity: "· in 2 days" stays together. */
+static void test_no_break_space(void **state)
+{
+    (void)state;
+    wrapped w = wrap("Dienstag 9:00 ·\u00a0in\u00a02\u00a0Tagen", PX, 13 * CW);
+    const char *const expect[] = {"Dienstag 9:00", "·\u00a0in\u00a02\u00a0Tagen"};
+    assert_lines(&w, expect, 2);
+    assert_false(w.too_long);
+    wrapped_free(&w);
+}
+
 static void test_paragraphs(void **state)
 {
     (void)state;
@@ -386,6 +397,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_words_fit_not_split),
         cmocka_unit_test(test_never_wider_than_max),
+        cmocka_unit_test(test_no_break_space),
         cmocka_unit_test(test_paragraphs),
         cmocka_unit_test(test_break_after_hyphen_and_slash),
         cmocka_unit_test(test_overlong_word_split_on_code_points),

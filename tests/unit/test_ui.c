@@ -1,0 +1,997 @@
+/* test_ui.c - the kiosk's screens as a state machine (ui.c), driven the way the kiosk
+ * drives it: lay out, tap the centre of an element found by id, lay out again.
+ *
+ * The site is built by hand: two Kitas, one worker with hours at both, 10 services on
+ * "money" (two pages), 3 on "health". Three languages without catalogs (de, en and a
+ * right-to-left "ar"), so every UI string is its English msgid. The wall clock stands
+ * at Tuesday 24 March 2026, 10:00 in Berlin; the screen is 1280x800 with the fake
+ * fixed-width text measure. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "fake_measure.h"
+#include "ui.h"
+#include "util.h"
+
+#define HM(h, m) ((h)*60 + (m))
+#define W 1280
+#define H 800
+#define TIMEOUT 90000
+#define WARNING 10000
+#define N_MONEY 10
+#define N_HEALTH 3
+#define N_SERVICES (N_MONEY + N_HEALTH)
+#define LANG_DE 0
+#define LANG_EN 1
+#define LANG_AR 2
+
+static const char languages_txt[] = "Language: de\nName: Deutsch\nScript: Latn\nDirection: ltr\n\n"
+                                    "Language: en\nName: English\nScript: Latn\nDirection: ltr\n\n"
+                                    "Language: ar\nName: العربية\nScript: Arab\nDirection: rtl\n";
+
+typedef struct fixture {
+    site s;
+    site_kita kitas[2];
+    site_worker worker;
+    site_slot slots[3];
+    site_service services[N_SERVICES];
+    char ids[N_SERVICES][32];
+    char names[N_SERVICES][64];
+    i18n *t;
+    ui_ctx ctx;
+    ui_state st;
+    int64_t mono; /* the monotonic clock, ms */
+    int64_t now;  /* the wall clock, UTC seconds */
+} fixture;
+
+static site_src src_at(int line, const char *field)
+{
+    site_src s = {"services.txt", line, field};
+    return s;
+}
+
+static int setup(void **state)
+{
+    fixture *f = xcalloc(1, sizeof(*f));
+    f->kitas[0] = (site_kita){.id = "sonnenblume",
+                              .name = "Kita Sonnenblume",
+                              .address = "Blumenweg 1",
+                              .src = {"site.txt", 2, "Name"}};
+    f->kitas[1] =
+        (site_kita){.id = "regenbogen", .name = "Kita Regenbogen", .src = {"kitas.txt", 5, "Name"}};
+    f->slots[0] = (site_slot){.kita = 0, .weekday = 2, .start_min = HM(9, 0), .end_min = HM(12, 0)};
+    f->slots[1] =
+        (site_slot){.kita = 1, .weekday = 4, .start_min = HM(14, 0), .end_min = HM(16, 0)};
+    f->slots[2] = (site_slot){.kita = 1, .weekday = 1, .start_min = HM(8, 0), .end_min = HM(10, 0)};
+    site_worker *w = &f->worker;
+    w->id = "anna";
+    w->name = "Frau Beispiel";
+    w->role = "Kita-Sozialarbeit";
+    w->phone = "0123 456789";
+    w->email = "anna@example.org";
+    w->languages = "Deutsch, Englisch";
+    w->slots = f->slots;
+    w->n_slots = 3;
+    w->src = (site_src){"schedule.txt", 1, "Name"};
+    for (int i = 0; i < N_SERVICES; i++) {
+        site_service *sv = &f->services[i];
+        bool money = i < N_MONEY;
+        int k = money ? i + 1 : i - N_MONEY + 1;
+        snprintf(f->ids[i], sizeof(f->ids[i]), "%s%d", money ? "money" : "health", k);
+        snprintf(f->names[i], sizeof(f->names[i]), "%s %d",
+                 money ? "Geldberatung" : "Gesundheitsamt", k);
+        sv->id = f->ids[i];
+        sv->name = f->names[i];
+        sv->topic = money ? TOPIC_MONEY : TOPIC_HEALTH;
+        sv->description = "Hilfe bei Anträgen.\nKostenlos und vertraulich.";
+        if (i % 2 == 0) {
+            sv->address = "Hauptstraße 5, 12345 Musterstadt";
+            sv->phone = "0123 98765";
+            sv->hours = "Mo–Fr 9–12 Uhr";
+        }
+        if (i % 3 == 0) {
+            sv->languages = "Deutsch, Türkisch";
+            sv->costs = "kostenlos";
+            sv->web = "example.org";
+        }
+        sv->src = src_at(10 * i + 1, "Id");
+        sv->src_name = src_at(10 * i + 2, "Name");
+        sv->src_description = src_at(10 * i + 3, "Description");
+        sv->src_address = src_at(10 * i + 4, "Address");
+        sv->src_hours = src_at(10 * i + 5, "Hours");
+        sv->src_languages = src_at(10 * i + 6, "Languages");
+        sv->src_costs = src_at(10 * i + 7, "Costs");
+    }
+    f->s.title = "Kita Sonnenblume";
+    f->s.here = 0;
+    f->s.kitas = f->kitas;
+    f->s.n_kitas = 2;
+    f->s.workers = &f->worker;
+    f->s.n_workers = 1;
+    f->s.services = f->services;
+    f->s.n_services = N_SERVICES;
+
+    f->t = i18n_create();
+    site_file lf = {"languages.txt", languages_txt, sizeof(languages_txt) - 1};
+    site_errors errs;
+    site_errors_init(&errs);
+    bool ok = i18n_load_languages(f->t, &lf, &errs);
+    site_errors_finish(&errs);
+    if (!ok || i18n_count(f->t) != 3) {
+        i18n_destroy(f->t);
+        free(f);
+        return -1;
+    }
+    f->ctx.site = &f->s;
+    f->ctx.i18n = f->t;
+    f->ctx.measure = &fake_measure;
+    f->ctx.config = (ui_config){W, H, TIMEOUT, WARNING};
+    f->now = berlin_to_utc((civil_date){2026, 3, 24}, HM(10, 0), 0);
+    f->mono = 1000000;
+    ui_init(&f->st, f->mono);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    i18n_destroy(f->t);
+    free(f);
+    return 0;
+}
+
+/* ---- driving the UI ------------------------------------------------------------------- */
+
+static dl *lay_out(const fixture *f)
+{
+    return ui_layout(&f->st, &f->ctx, f->now, f->mono);
+}
+
+static const dl_elem *find(const dl *d, const char *id)
+{
+    for (size_t i = 0; i < d->n_elems; i++)
+        if (strcmp(d->elems[i].id, id) == 0)
+            return &d->elems[i];
+    return NULL;
+}
+
+static const dl_elem *must_find(const dl *d, const char *id)
+{
+    const dl_elem *e = find(d, id);
+    if (!e)
+        fail_msg("no element '%s' on screen '%s'", id, d->screen);
+    return e;
+}
+
+static bool has(const fixture *f, const char *id)
+{
+    dl *d = lay_out(f);
+    bool found = find(d, id) != NULL;
+    dl_destroy(d);
+    return found;
+}
+
+static ui_event tap_event(const dl_elem *e)
+{
+    ui_event ev = {UI_EV_TAP, e->x + e->w / 2, e->y + e->h / 2};
+    return ev;
+}
+
+/* Tap the centre of element id on the current screen, whatever lies there. */
+static bool tap_raw(fixture *f, const char *id)
+{
+    dl *d = lay_out(f);
+    ui_event ev = tap_event(must_find(d, id));
+    bool changed = ui_update(&f->st, &f->ctx, d, &ev, f->mono);
+    dl_destroy(d);
+    return changed;
+}
+
+/* A parent's tap: the element is enabled, tappable and on top at its centre. */
+static void tap(fixture *f, const char *id)
+{
+    dl *d = lay_out(f);
+    const dl_elem *e = must_find(d, id);
+    if (!e->enabled || e->action.kind == 0)
+        fail_msg("'%s' on '%s' is not tappable", id, d->screen);
+    ui_event ev = tap_event(e);
+    if (dl_hit(d, ev.x, ev.y) != e)
+        fail_msg("the centre of '%s' on '%s' is covered", id, d->screen);
+    if (!ui_update(&f->st, &f->ctx, d, &ev, f->mono))
+        fail_msg("tapping '%s' on '%s' changed nothing", id, d->screen);
+    dl_destroy(d);
+}
+
+static bool tick(fixture *f)
+{
+    ui_event ev = {UI_EV_TICK, 0, 0};
+    return ui_update(&f->st, &f->ctx, NULL, &ev, f->mono);
+}
+
+static bool back_key(fixture *f)
+{
+    ui_event ev = {UI_EV_BACK, 0, 0};
+    return ui_update(&f->st, &f->ctx, NULL, &ev, f->mono);
+}
+
+/* The state and its layout agree on the screen. */
+static void assert_screen(const fixture *f, const char *name)
+{
+    assert_string_equal(ui_screen_name(f->st.screen), name);
+    dl *d = lay_out(f);
+    assert_string_equal(d->screen, name);
+    dl_destroy(d);
+}
+
+static char *text_of(const fixture *f, const char *id)
+{
+    dl *d = lay_out(f);
+    const dl_elem *e = must_find(d, id);
+    char *s = xstrdup(e->text ? e->text : "");
+    dl_destroy(d);
+    return s;
+}
+
+static size_t count_prefix(const dl *d, const char *prefix, dl_role role)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < d->n_elems; i++)
+        if (d->elems[i].role == role && str_starts_with(d->elems[i].id, prefix))
+            n++;
+    return n;
+}
+
+/* ---- navigation ----------------------------------------------------------------------- */
+
+static void test_navigation_chain(void **state)
+{
+    fixture *f = *state;
+    assert_screen(f, "home");
+    assert_true(has(f, "greeting"));
+    assert_true(has(f, "emergency"));
+    tap(f, "start");
+    assert_screen(f, "menu");
+
+    dl *d = lay_out(f);
+    const char *enabled[] = {"menu.hours", "menu.help", "menu.contact"};
+    for (size_t i = 0; i < 3; i++) {
+        const dl_elem *e = must_find(d, enabled[i]);
+        assert_true(e->enabled);
+        assert_int_not_equal(e->action.kind, 0);
+    }
+    assert_false(must_find(d, "menu.takehome")->enabled);
+    dl_destroy(d);
+    /* The greyed-out tile does nothing. */
+    assert_false(tap_raw(f, "menu.takehome"));
+    assert_screen(f, "menu");
+
+    tap(f, "menu.hours");
+    assert_screen(f, "hours");
+    assert_true(has(f, "here.worker"));
+    tap(f, "nav.back");
+    assert_screen(f, "menu");
+
+    tap(f, "menu.contact");
+    assert_screen(f, "contact");
+    assert_true(has(f, "contact.name"));
+    tap(f, "nav.back");
+    assert_screen(f, "menu");
+
+    tap(f, "menu.help");
+    assert_screen(f, "topics");
+    tap(f, "topic.health");
+    assert_screen(f, "topic");
+    assert_int_equal(f->st.topic, TOPIC_HEALTH);
+    tap(f, "service.health2");
+    assert_screen(f, "service");
+    assert_int_equal(f->st.service, N_MONEY + 1);
+    char *name = text_of(f, "service.name");
+    assert_string_equal(name, "Gesundheitsamt 2");
+    free(name);
+
+    tap(f, "nav.back");
+    assert_screen(f, "topic");
+    assert_int_equal(f->st.topic, TOPIC_HEALTH);
+    assert_true(has(f, "service.health1"));
+    tap(f, "nav.back");
+    assert_screen(f, "topics");
+    tap(f, "nav.back");
+    assert_screen(f, "menu");
+    tap(f, "nav.back");
+    assert_screen(f, "home");
+    assert_false(has(f, "nav.back")); /* home has no header */
+}
+
+static void test_home_button(void **state)
+{
+    fixture *f = *state;
+    const char *const *paths[] = {
+        (const char *const[]){"start", NULL},
+        (const char *const[]){"start", "menu.hours", NULL},
+        (const char *const[]){"start", "menu.contact", NULL},
+        (const char *const[]){"start", "menu.help", "topic.money", NULL},
+        (const char *const[]){"start", "menu.help", "topic.money", "service.money3", NULL},
+        (const char *const[]){"start", "menu.help", "emergency", NULL},
+    };
+    for (size_t p = 0; p < sizeof(paths) / sizeof(paths[0]); p++) {
+        ui_reset(&f->st, f->mono);
+        for (const char *const *id = paths[p]; *id; id++)
+            tap(f, *id);
+        assert_string_not_equal(ui_screen_name(f->st.screen), "home");
+        tap(f, "nav.home");
+        assert_screen(f, "home");
+    }
+}
+
+static void test_back_key(void **state)
+{
+    fixture *f = *state;
+    assert_false(back_key(f)); /* nothing behind home */
+    assert_screen(f, "home");
+    tap(f, "start");
+    tap(f, "menu.help");
+    tap(f, "topic.money");
+    tap(f, "service.money1");
+    assert_true(back_key(f));
+    assert_screen(f, "topic");
+    assert_true(back_key(f));
+    assert_screen(f, "topics");
+    assert_true(back_key(f));
+    assert_screen(f, "menu");
+    assert_true(back_key(f));
+    assert_screen(f, "home");
+}
+
+static void test_emergency_and_back(void **state)
+{
+    fixture *f = *state;
+    /* From home. */
+    tap(f, "emergency");
+    assert_screen(f, "emergency");
+    assert_true(has(f, "emergency.0.number"));
+    /* The strip does not lead to the page it is already on. */
+    assert_false(tap_raw(f, "emergency"));
+    assert_screen(f, "emergency");
+    tap(f, "nav.back");
+    assert_screen(f, "home");
+
+    /* From the menu and the hours. */
+    tap(f, "start");
+    tap(f, "emergency");
+    tap(f, "nav.back");
+    assert_screen(f, "menu");
+    tap(f, "menu.hours");
+    tap(f, "emergency");
+    assert_true(back_key(f));
+    assert_screen(f, "hours");
+
+    /* From a service: back to the very same service, and on from there as usual. */
+    tap(f, "nav.back");
+    tap(f, "menu.help");
+    tap(f, "topic.money");
+    tap(f, "service.money4");
+    tap(f, "emergency");
+    assert_screen(f, "emergency");
+    tap(f, "nav.back");
+    assert_screen(f, "service");
+    assert_int_equal(f->st.service, 3);
+    char *name = text_of(f, "service.name");
+    assert_string_equal(name, "Geldberatung 4");
+    free(name);
+    tap(f, "nav.back");
+    assert_screen(f, "topic");
+    assert_int_equal(f->st.topic, TOPIC_MONEY);
+
+    /* Start from the emergency page goes home. */
+    tap(f, "emergency");
+    tap(f, "nav.home");
+    assert_screen(f, "home");
+}
+
+/* A parent on the second page of a topic taps the emergency strip and comes back: she
+ * should find the page she was on, not the first one. */
+static void test_emergency_back_keeps_page(void **state)
+{
+    fixture *f = *state;
+    tap(f, "start");
+    tap(f, "menu.help");
+    tap(f, "topic.money");
+    tap(f, "page.next");
+    assert_int_equal(f->st.page, 1);
+    tap(f, "emergency");
+    tap(f, "nav.back");
+    assert_screen(f, "topic");
+    assert_int_equal(f->st.topic, TOPIC_MONEY);
+    assert_int_equal(f->st.page, 1);
+}
+
+/* ---- languages ------------------------------------------------------------------------ */
+
+static void test_language(void **state)
+{
+    fixture *f = *state;
+    dl *d = lay_out(f);
+    assert_string_equal(d->lang, "de");
+    assert_false(d->rtl);
+    uint32_t selected = must_find(d, "lang.de")->bg;
+    uint32_t other = must_find(d, "lang.en")->bg;
+    assert_int_not_equal(selected, other);
+    assert_string_equal(must_find(d, "lang.ar")->text, "العربية");
+    dl_destroy(d);
+
+    tap(f, "lang.en");
+    assert_int_equal(f->st.lang, LANG_EN);
+    assert_screen(f, "home");
+    d = lay_out(f);
+    assert_string_equal(d->lang, "en");
+    assert_false(d->rtl);
+    assert_int_equal(must_find(d, "lang.en")->bg, selected);
+    assert_int_equal(must_find(d, "lang.de")->bg, other);
+    dl_destroy(d);
+
+    tap(f, "lang.ar");
+    assert_int_equal(f->st.lang, LANG_AR);
+    d = lay_out(f);
+    assert_string_equal(d->lang, "ar");
+    assert_true(d->rtl);
+    dl_destroy(d);
+
+    /* The language stays with the parent through the screens. */
+    tap(f, "start");
+    tap(f, "menu.help");
+    d = lay_out(f);
+    assert_string_equal(d->screen, "topics");
+    assert_string_equal(d->lang, "ar");
+    assert_true(d->rtl);
+    dl_destroy(d);
+
+    assert_true(ui_set_lang(&f->st, &f->ctx, "de", f->mono));
+    assert_int_equal(f->st.lang, LANG_DE);
+    assert_false(ui_set_lang(&f->st, &f->ctx, "xx", f->mono));
+    assert_int_equal(f->st.lang, LANG_DE);
+    assert_true(ui_set_lang(&f->st, &f->ctx, "en", f->mono));
+    d = lay_out(f);
+    assert_string_equal(d->lang, "en");
+    dl_destroy(d);
+}
+
+/* ---- idle timeout ----------------------------------------------------------------------- */
+
+static void test_idle_warning(void **state)
+{
+    fixture *f = *state;
+    tap(f, "start");
+    int64_t t0 = f->mono;
+    assert_int_equal(ui_next_deadline(&f->st, &f->ctx, f->mono), TIMEOUT - WARNING);
+
+    f->mono = t0 + 50000;
+    assert_false(tick(f));
+    assert_int_equal(ui_next_deadline(&f->st, &f->ctx, f->mono), 30000);
+    f->mono = t0 + 79999;
+    assert_false(tick(f));
+    assert_false(f->st.idle_warning);
+    assert_false(has(f, "idle.title"));
+    assert_int_equal(ui_next_deadline(&f->st, &f->ctx, f->mono), 1);
+
+    f->mono = t0 + 80000;
+    assert_true(tick(f));
+    assert_true(f->st.idle_warning);
+    assert_screen(f, "menu");
+    assert_true(has(f, "idle.title"));
+    char *c = text_of(f, "idle.countdown");
+    assert_string_equal(c, "The screen starts over in 10 seconds.");
+    free(c);
+    assert_int_equal(ui_next_deadline(&f->st, &f->ctx, f->mono), 1000);
+
+    /* Between seconds: the next tick is when the shown number changes. */
+    f->mono = t0 + 80400;
+    assert_int_equal(ui_next_deadline(&f->st, &f->ctx, f->mono), 600);
+    assert_true(tick(f));
+    c = text_of(f, "idle.countdown");
+    assert_string_equal(c, "The screen starts over in 10 seconds.");
+    free(c);
+    f->mono = t0 + 89000;
+    tick(f);
+    c = text_of(f, "idle.countdown");
+    assert_string_equal(c, "The screen starts over in 1 second.");
+    free(c);
+
+    /* A tap anywhere only answers the question: the screen stays. Here the tap lands
+     * where "Help and advice" is, under the overlay. */
+    f->mono = t0 + 89500;
+    assert_true(tap_raw(f, "menu.help"));
+    assert_false(f->st.idle_warning);
+    assert_screen(f, "menu");
+    assert_false(has(f, "idle.title"));
+    assert_int_equal(f->st.last_input_ms, t0 + 89500);
+    assert_int_equal(ui_next_deadline(&f->st, &f->ctx, f->mono), TIMEOUT - WARNING);
+
+    /* The Back key during the warning also only answers it. */
+    f->mono += TIMEOUT - WARNING;
+    assert_true(tick(f));
+    assert_true(f->st.idle_warning);
+    assert_true(back_key(f));
+    assert_false(f->st.idle_warning);
+    assert_screen(f, "menu");
+
+    /* And so does the "Yes" button. */
+    f->mono += TIMEOUT - WARNING + 2000;
+    assert_true(tick(f));
+    tap(f, "idle.yes");
+    assert_false(f->st.idle_warning);
+    assert_screen(f, "menu");
+}
+
+/* Ticks as the kiosk's loop makes them (at each deadline) count down 10 ... 1 and then
+ * start over; everything the parent chose is gone. */
+static void test_idle_countdown_and_reset(void **state)
+{
+    fixture *f = *state;
+    tap(f, "lang.ar");
+    tap(f, "start");
+    tap(f, "menu.help");
+    tap(f, "topic.money");
+    tap(f, "page.next");
+    tap(f, "service.money9");
+    tap(f, "nav.back");
+    tap(f, "page.next");
+    assert_int_equal(f->st.page, 1);
+    assert_int_equal(f->st.service, 8);
+    int64_t t0 = f->mono;
+
+    int expect = 10;
+    int ticks = 0;
+    for (;;) {
+        int64_t due = ui_next_deadline(&f->st, &f->ctx, f->mono);
+        if (due < 0)
+            break;
+        assert_true(due > 0);
+        f->mono += due;
+        assert_true(tick(f));
+        if (!f->st.idle_warning)
+            break;
+        char *want =
+            xasprintf("The screen starts over in %d second%s.", expect, expect == 1 ? "" : "s");
+        char *c = text_of(f, "idle.countdown");
+        assert_string_equal(c, want);
+        free(c);
+        free(want);
+        assert_int_equal(f->mono, t0 + TIMEOUT - WARNING + (10 - expect) * 1000);
+        expect--;
+        assert_true(++ticks <= 10);
+    }
+    assert_int_equal(ticks, 10);
+    assert_int_equal(f->mono, t0 + TIMEOUT);
+    assert_screen(f, "home");
+    assert_int_equal(f->st.lang, 0);
+    assert_int_equal(f->st.topic, -1);
+    assert_int_equal(f->st.service, -1);
+    assert_int_equal(f->st.page, 0);
+    assert_false(f->st.idle_warning);
+    dl *d = lay_out(f);
+    assert_string_equal(d->lang, "de");
+    assert_false(d->rtl);
+    dl_destroy(d);
+    /* At rest now: nothing to wait for, and ticks change nothing. */
+    assert_int_equal(ui_next_deadline(&f->st, &f->ctx, f->mono), -1);
+    f->mono += 10 * TIMEOUT;
+    assert_false(tick(f));
+    assert_false(has(f, "idle.title"));
+}
+
+static void test_idle_reset_without_warning_tick(void **state)
+{
+    fixture *f = *state;
+    tap(f, "lang.en");
+    tap(f, "start");
+    tap(f, "menu.help");
+    tap(f, "topic.health");
+    f->mono += TIMEOUT; /* e.g. the loop was late: no tick at the warning */
+    assert_true(tick(f));
+    assert_screen(f, "home");
+    assert_int_equal(f->st.lang, 0);
+    assert_int_equal(f->st.topic, -1);
+}
+
+static void test_next_deadline(void **state)
+{
+    fixture *f = *state;
+    /* At rest: home in the default language. */
+    assert_int_equal(ui_next_deadline(&f->st, &f->ctx, f->mono), -1);
+    f->mono += 5 * TIMEOUT;
+    assert_int_equal(ui_next_deadline(&f->st, &f->ctx, f->mono), -1);
+    assert_false(tick(f));
+
+    /* Home in another language must go back to the default: it times out, with the
+     * warning, like any other screen. */
+    tap(f, "lang.en");
+    assert_int_equal(ui_next_deadline(&f->st, &f->ctx, f->mono), TIMEOUT - WARNING);
+    f->mono += TIMEOUT - WARNING;
+    assert_true(tick(f));
+    assert_true(f->st.idle_warning);
+    assert_true(has(f, "idle.title"));
+    f->mono += WARNING;
+    assert_int_equal(ui_next_deadline(&f->st, &f->ctx, f->mono), 0);
+    assert_true(tick(f));
+    assert_int_equal(f->st.lang, 0);
+    assert_int_equal(ui_next_deadline(&f->st, &f->ctx, f->mono), -1);
+
+    /* Every screen away from home has a deadline. */
+    tap(f, "start");
+    assert_int_equal(ui_next_deadline(&f->st, &f->ctx, f->mono), TIMEOUT - WARNING);
+    f->mono += 1234;
+    assert_int_equal(ui_next_deadline(&f->st, &f->ctx, f->mono), TIMEOUT - WARNING - 1234);
+}
+
+/* ---- paging ----------------------------------------------------------------------------- */
+
+static void test_paging(void **state)
+{
+    fixture *f = *state;
+    tap(f, "start");
+    tap(f, "menu.help");
+    tap(f, "topic.money");
+    dl *d = lay_out(f);
+    assert_int_equal(count_prefix(d, "service.", ROLE_BUTTON), 8);
+    assert_non_null(find(d, "service.money1"));
+    assert_non_null(find(d, "service.money8"));
+    assert_null(find(d, "service.money9"));
+    assert_string_equal(must_find(d, "page.of")->text, "1 / 2");
+    assert_true(must_find(d, "page.next")->enabled);
+    assert_false(must_find(d, "page.prev")->enabled);
+    dl_destroy(d);
+    assert_false(tap_raw(f, "page.prev"));
+    assert_int_equal(f->st.page, 0);
+
+    tap(f, "page.next");
+    assert_int_equal(f->st.page, 1);
+    assert_screen(f, "topic");
+    d = lay_out(f);
+    assert_int_equal(count_prefix(d, "service.", ROLE_BUTTON), 2);
+    assert_non_null(find(d, "service.money9"));
+    assert_non_null(find(d, "service.money10"));
+    assert_null(find(d, "service.money1"));
+    assert_string_equal(must_find(d, "page.of")->text, "2 / 2");
+    assert_false(must_find(d, "page.next")->enabled);
+    assert_true(must_find(d, "page.prev")->enabled);
+    dl_destroy(d);
+    assert_false(tap_raw(f, "page.next"));
+    assert_int_equal(f->st.page, 1);
+
+    tap(f, "service.money10");
+    assert_int_equal(f->st.service, 9);
+    char *name = text_of(f, "service.name");
+    assert_string_equal(name, "Geldberatung 10");
+    free(name);
+    tap(f, "nav.back");
+    tap(f, "page.next");
+    tap(f, "page.prev");
+    assert_int_equal(f->st.page, 0);
+
+    /* A short topic has no paging at all; another topic starts on its first page. */
+    tap(f, "page.next");
+    tap(f, "nav.back");
+    tap(f, "topic.health");
+    assert_int_equal(f->st.page, 0);
+    d = lay_out(f);
+    assert_int_equal(count_prefix(d, "service.", ROLE_BUTTON), N_HEALTH);
+    assert_null(find(d, "page.next"));
+    assert_null(find(d, "page.prev"));
+    assert_null(find(d, "page.of"));
+    dl_destroy(d);
+
+    /* A topic without services says so. */
+    tap(f, "nav.back");
+    tap(f, "topic.crisis");
+    assert_true(has(f, "topic.empty"));
+}
+
+/* ---- properties of every screen ------------------------------------------------------- */
+
+/* Every state a parent can reach, in one language. */
+static size_t all_states(const fixture *f, size_t lang, ui_state *out, size_t max)
+{
+    size_t n = 0;
+    ui_state base;
+    ui_init(&base, f->mono);
+    base.lang = lang;
+#define ADD(stmt)                                                                                  \
+    do {                                                                                           \
+        ui_state s_ = base;                                                                        \
+        stmt;                                                                                      \
+        if (n < max)                                                                               \
+            out[n++] = s_;                                                                         \
+    } while (0)
+    static const ui_screen plain[] = {SCREEN_HOME,   SCREEN_MENU,    SCREEN_HOURS,
+                                      SCREEN_TOPICS, SCREEN_CONTACT, SCREEN_EMERGENCY};
+    for (size_t i = 0; i < ARRAY_LEN(plain); i++)
+        ADD(s_.screen = plain[i]);
+    for (int t = 0; t < TOPIC_COUNT; t++)
+        ADD((s_.screen = SCREEN_TOPIC, s_.topic = t));
+    ADD((s_.screen = SCREEN_TOPIC, s_.topic = TOPIC_MONEY, s_.page = 1));
+    for (int i = 0; i < N_SERVICES; i++)
+        ADD((s_.screen = SCREEN_SERVICE, s_.service = i, s_.topic = (int)f->services[i].topic));
+    /* The warning overlay, over home and over a service. */
+    ADD((s_.idle_warning = true, s_.last_input_ms = f->mono - (TIMEOUT - WARNING) - 2500));
+    ADD((s_.screen = SCREEN_SERVICE, s_.service = 0, s_.topic = TOPIC_MONEY, s_.idle_warning = true,
+         s_.last_input_ms = f->mono - (TIMEOUT - WARNING)));
+#undef ADD
+    return n;
+}
+
+#define MAX_STATES 64
+
+static void test_inside_screen_unique_ids(void **state)
+{
+    fixture *f = *state;
+    ui_state states[MAX_STATES];
+    for (size_t lang = 0; lang < 3; lang++) {
+        size_t n = all_states(f, lang, states, MAX_STATES);
+        assert_true(n < MAX_STATES);
+        for (size_t k = 0; k < n; k++) {
+            dl *d = ui_layout(&states[k], &f->ctx, f->now, f->mono);
+            assert_int_equal(d->width, W);
+            assert_int_equal(d->height, H);
+            assert_true(d->n_elems > 0);
+            for (size_t i = 0; i < d->n_elems; i++) {
+                const dl_elem *e = &d->elems[i];
+                if (e->w < 0 || e->h < 0 || e->x < 0 || e->y < 0 || e->x + e->w > W ||
+                    e->y + e->h > H)
+                    fail_msg("'%s' on '%s' (%s) at %d,%d %dx%d is outside the screen", e->id,
+                             d->screen, d->lang, e->x, e->y, e->w, e->h);
+                if (!e->id[0])
+                    fail_msg("an element without id on '%s'", d->screen);
+                for (size_t j = 0; j < i; j++)
+                    if (strcmp(d->elems[j].id, e->id) == 0)
+                        fail_msg("id '%s' twice on '%s' (%s)", e->id, d->screen, d->lang);
+                /* Every text has its wrapped lines. */
+                if (e->role == ROLE_TEXT)
+                    assert_true(e->n_lines >= 1);
+            }
+            dl_destroy(d);
+        }
+    }
+}
+
+/* In the right-to-left language every element is where the left-to-right one is,
+ * mirrored: same ids in the same order, x_rtl == width - x_ltr - w. */
+static void test_rtl_mirrors(void **state)
+{
+    fixture *f = *state;
+    ui_state en[MAX_STATES], ar[MAX_STATES];
+    size_t n = all_states(f, LANG_EN, en, MAX_STATES);
+    assert_int_equal(all_states(f, LANG_AR, ar, MAX_STATES), n);
+    size_t direction_icons = 0;
+    for (size_t k = 0; k < n; k++) {
+        dl *l = ui_layout(&en[k], &f->ctx, f->now, f->mono);
+        dl *r = ui_layout(&ar[k], &f->ctx, f->now, f->mono);
+        assert_false(l->rtl);
+        assert_true(r->rtl);
+        assert_string_equal(l->screen, r->screen);
+        assert_int_equal(l->n_elems, r->n_elems);
+        for (size_t i = 0; i < l->n_elems; i++) {
+            const dl_elem *a = &l->elems[i], *b = &r->elems[i];
+            assert_string_equal(a->id, b->id);
+            if (b->x != W - a->x - a->w || b->y != a->y || b->w != a->w || b->h != a->h)
+                fail_msg("'%s' on '%s' is not mirrored: ltr x=%d w=%d, rtl x=%d w=%d", a->id,
+                         l->screen, a->x, a->w, b->x, b->w);
+            assert_false(a->mirror_icon);
+            bool directional = b->icon == ICON_BACK || b->icon == ICON_NEXT;
+            assert_int_equal(b->mirror_icon, directional);
+            direction_icons += directional;
+            /* Start-aligned text stays start-aligned: the renderer flips it. */
+            assert_int_equal(a->align, b->align);
+        }
+        /* The back button sits on the right in RTL. */
+        const dl_elem *bk = find(r, "nav.back");
+        if (bk) {
+            assert_true(bk->x > W / 2);
+            assert_true(bk->mirror_icon);
+            assert_true(find(l, "nav.back")->x < W / 2);
+        }
+        dl_destroy(l);
+        dl_destroy(r);
+    }
+    assert_true(direction_icons > 0);
+
+    /* The arrows that say "forward" are mirrored too. */
+    fixture *g = f;
+    tap(g, "lang.ar");
+    dl *d = lay_out(g);
+    assert_true(must_find(d, "start.icon")->mirror_icon);
+    dl_destroy(d);
+    tap(g, "start");
+    tap(g, "menu.help");
+    tap(g, "topic.money");
+    d = lay_out(g);
+    assert_true(must_find(d, "page.next")->mirror_icon);
+    assert_true(must_find(d, "page.prev")->mirror_icon);
+    assert_true(must_find(d, "nav.back")->mirror_icon);
+    assert_false(must_find(d, "nav.home")->mirror_icon);
+    dl_destroy(d);
+}
+
+/* Nothing redraws while nothing changes: the same state gives an equal list. */
+static void test_layout_stable(void **state)
+{
+    fixture *f = *state;
+    ui_state states[MAX_STATES];
+    for (size_t lang = 0; lang < 3; lang++) {
+        size_t n = all_states(f, lang, states, MAX_STATES);
+        for (size_t k = 0; k < n; k++) {
+            dl *a = ui_layout(&states[k], &f->ctx, f->now, f->mono);
+            dl *b = ui_layout(&states[k], &f->ctx, f->now, f->mono);
+            if (!dl_equal(a, b))
+                fail_msg("two layouts of '%s' (%s) differ", a->screen, a->lang);
+            dl_destroy(a);
+            dl_destroy(b);
+            /* Time passing without a visible change (no warning, same minute). */
+            if (!states[k].idle_warning) {
+                a = ui_layout(&states[k], &f->ctx, f->now, f->mono + 5000);
+                b = ui_layout(&states[k], &f->ctx, f->now + 30, f->mono + 7000);
+                if (!dl_equal(a, b))
+                    fail_msg("'%s' (%s) changes within a minute", a->screen, a->lang);
+                dl_destroy(a);
+                dl_destroy(b);
+            }
+        }
+    }
+    /* The home clock changes with the minute: that is a redraw. */
+    dl *a = lay_out(f);
+    f->now += 60;
+    dl *b = lay_out(f);
+    assert_false(dl_equal(a, b));
+    dl_destroy(a);
+    dl_destroy(b);
+}
+
+/* ---- content that does not fit ------------------------------------------------------------ */
+
+static void check_fit(fixture *f, site_errors *errs)
+{
+    site_errors_init(errs);
+    size_t n = ui_check_fit(&f->ctx, f->now, errs);
+    assert_int_equal(n, errs->count);
+}
+
+static bool any_message(const site_errors *e, const char *needle)
+{
+    for (size_t i = 0; i < e->count; i++)
+        if (strstr(e->messages[i], needle))
+            return true;
+    return false;
+}
+
+static void test_check_fit_short_texts(void **state)
+{
+    fixture *f = *state;
+    site_errors errs;
+    check_fit(f, &errs);
+    if (errs.count)
+        fail_msg("%zu problems, first: %s", errs.count, errs.messages[0]);
+    site_errors_finish(&errs);
+
+    f->ctx.site = NULL; /* out of order: nothing to check */
+    check_fit(f, &errs);
+    assert_int_equal(errs.count, 0);
+    site_errors_finish(&errs);
+}
+
+static void test_check_fit_long_description(void **state)
+{
+    fixture *f = *state;
+    strbuf sb;
+    strbuf_init(&sb);
+    while (sb.len < 5000)
+        strbuf_puts(&sb, "Beratung ");
+    f->services[5].description = sb.data;
+    f->services[5].src_description = (site_src){"services.txt", 4242, "Description"};
+
+    site_errors errs;
+    check_fit(f, &errs);
+    assert_true(errs.count >= 3); /* once in each language */
+    assert_true(any_message(&errs, "services.txt:4242"));
+    assert_true(any_message(&errs, "Description"));
+    assert_true(any_message(&errs, "service"));
+    /* Every problem found is this description. */
+    for (size_t i = 0; i < errs.count; i++)
+        assert_non_null(strstr(errs.messages[i], "services.txt:4242"));
+    site_errors_finish(&errs);
+
+    /* And the screen shows it flagged. */
+    f->st.screen = SCREEN_SERVICE;
+    f->st.service = 5;
+    f->st.topic = TOPIC_MONEY;
+    dl *d = lay_out(f);
+    const dl_elem *e = must_find(d, "service.description");
+    assert_true(e->overflow);
+    assert_non_null(e->src);
+    assert_non_null(strstr(e->src, "services.txt:4242"));
+    assert_false(must_find(d, "service.name")->overflow);
+    dl_destroy(d);
+    strbuf_finish(&sb);
+}
+
+/* A service name too long for its button in the topic list is a content problem: it is
+ * reported with the content's file:line, and not blamed on a translation catalog. */
+static void test_check_fit_long_name(void **state)
+{
+    fixture *f = *state;
+    strbuf sb;
+    strbuf_init(&sb);
+    while (sb.len < 600)
+        strbuf_puts(&sb, "Schuldnerberatung ");
+    f->services[2].name = sb.data;
+    f->services[2].src_name = (site_src){"services.txt", 77, "Name"};
+
+    site_errors errs;
+    check_fit(f, &errs);
+    assert_true(errs.count >= 1);
+    assert_true(any_message(&errs, "services.txt:77"));
+    char *blamed = NULL;
+    for (size_t i = 0; i < errs.count && !blamed; i++)
+        if (strstr(errs.messages[i], ".po") || strstr(errs.messages[i], "locales"))
+            blamed = xstrdup(errs.messages[i]);
+    site_errors_finish(&errs);
+    strbuf_finish(&sb);
+    if (blamed) {
+        print_error("content problem blamed on a catalog: %s\n", blamed);
+        free(blamed);
+        fail();
+    }
+}
+
+/* ---- out of order ------------------------------------------------------------------------- */
+
+static void test_out_of_order(void **state)
+{
+    fixture *f = *state;
+    f->ctx.site = NULL;
+    dl *d = lay_out(f);
+    assert_string_equal(d->screen, "out-of-order");
+    assert_non_null(find(d, "ooo.title"));
+    assert_non_null(find(d, "ooo.title.en"));
+    for (size_t i = 0; i < d->n_elems; i++)
+        assert_int_equal(d->elems[i].action.kind, 0);
+    ui_event ev = {UI_EV_TAP, W / 2, H / 2};
+    ui_update(&f->st, &f->ctx, d, &ev, f->mono);
+    dl_destroy(d);
+    d = lay_out(f);
+    assert_string_equal(d->screen, "out-of-order");
+    dl_destroy(d);
+}
+
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        T(test_navigation_chain),
+        T(test_home_button),
+        T(test_back_key),
+        T(test_emergency_and_back),
+        T(test_emergency_back_keeps_page),
+        T(test_language),
+        T(test_idle_warning),
+        T(test_idle_countdown_and_reset),
+        T(test_idle_reset_without_warning_tick),
+        T(test_next_deadline),
+        T(test_paging),
+        T(test_inside_screen_unique_ids),
+        T(test_rtl_mirrors),
+        T(test_layout_stable),
+        T(test_check_fit_short_texts),
+        T(test_check_fit_long_description),
+        T(test_check_fit_long_name),
+        T(test_out_of_order),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
