@@ -139,8 +139,12 @@ static bool apply_action(ui_state *st, const ui_ctx *ctx, dl_action a)
             st->screen = st->back_screen;
             return true;
         }
-        st->screen =
-            (st->screen == SCREEN_SERVICE && st->topic < 0) ? SCREEN_TOPICS : parent_of(st);
+        if (st->screen == SCREEN_SERVICE && st->topic >= 0) {
+            st->screen = SCREEN_TOPIC;
+            st->page = st->topic_page; /* back to the page the service was on */
+            return true;
+        }
+        st->screen = st->screen == SCREEN_SERVICE ? SCREEN_TOPICS : parent_of(st);
         st->page = 0;
         return true;
     case ACT_MENU:
@@ -162,6 +166,7 @@ static bool apply_action(ui_state *st, const ui_ctx *ctx, dl_action a)
         if (!s || a.arg < 0 || (size_t)a.arg >= s->n_services)
             return false;
         st->service = a.arg;
+        st->topic_page = st->screen == SCREEN_TOPIC ? st->page : 0;
         st->topic = (int)s->services[a.arg].topic;
         go(st, SCREEN_SERVICE);
         return true;

@@ -51,6 +51,7 @@ typedef struct ui_state {
     int topic;             /* SCREEN_TOPIC / SCREEN_SERVICE */
     int service;           /* SCREEN_SERVICE: index into site.services */
     int page;              /* page of a paged list */
+    int topic_page;        /* the topic list page a service was opened from */
     ui_screen back_screen; /* where Back leads from the emergency page */
     int64_t last_input_ms; /* mono time of the last touch */
     bool idle_warning;     /* the "Are you still there?" overlay is shown */

@@ -542,7 +542,6 @@ static void test_idle_countdown_and_reset(void **state)
     tap(f, "page.next");
     tap(f, "service.money9");
     tap(f, "nav.back");
-    tap(f, "page.next");
     assert_int_equal(f->st.page, 1);
     assert_int_equal(f->st.service, 8);
     int64_t t0 = f->mono;
@@ -672,7 +671,7 @@ static void test_paging(void **state)
     assert_string_equal(name, "Geldberatung 10");
     free(name);
     tap(f, "nav.back");
-    tap(f, "page.next");
+    assert_int_equal(f->st.page, 1); /* back on the page the service was on */
     tap(f, "page.prev");
     assert_int_equal(f->st.page, 0);
 
@@ -922,6 +921,30 @@ static void test_check_fit_long_description(void **state)
 
 /* A service name too long for its button in the topic list is a content problem: it is
  * reported with the content's file:line, and not blamed on a translation catalog. */
+/* Back from a service opened on the second page of a topic returns to that page. */
+static void test_service_back_keeps_page(void **state)
+{
+    fixture *f = *state;
+    tap(f, "start");
+    tap(f, "menu.help");
+    tap(f, "topic.money");
+    tap(f, "page.next");
+    assert_int_equal(f->st.page, 1);
+    dl *d = lay_out(f);
+    char *id = NULL;
+    for (size_t i = 0; i < d->n_elems && !id; i++)
+        if (strncmp(d->elems[i].id, "service.", 8) == 0)
+            id = xstrdup(d->elems[i].id);
+    dl_destroy(d);
+    assert_non_null(id);
+    tap(f, id);
+    free(id);
+    assert_screen(f, "service");
+    tap(f, "nav.back");
+    assert_screen(f, "topic");
+    assert_int_equal(f->st.page, 1);
+}
+
 static void test_check_fit_long_name(void **state)
 {
     fixture *f = *state;
@@ -979,6 +1002,7 @@ int main(void)
         T(test_back_key),
         T(test_emergency_and_back),
         T(test_emergency_back_keeps_page),
+        T(test_service_back_keeps_page),
         T(test_language),
         T(test_idle_warning),
         T(test_idle_countdown_and_reset),
