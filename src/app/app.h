@@ -30,7 +30,7 @@ typedef struct options {
     bool accelerated; /* Renderer: accelerated (loads the GL stack) */
     bool bench;       /* --bench: print start-up and render timings as JSON and exit */
     bool have_now;
-    int64_t now_utc;  /* --now, as UTC */
+    int64_t now_utc; /* --now, as UTC */
     int width, height;
     int idle_timeout_s;
 } options;
@@ -52,11 +52,11 @@ typedef struct kiosk {
     renderer *rd;
     ui_state st;
     ui_ctx ctx;
-    dl *shown;           /* what is on the screen now */
-    bool virtual_clock;  /* headless: time only moves by `wait` */
-    int64_t mono_ms;     /* monotonic time of the current event */
-    int64_t utc_base;    /* virtual clock: UTC at mono_ms == 0 */
-    int64_t utc_offset;  /* real clock shifted by --now: added to the wall clock */
+    dl *shown;          /* what is on the screen now */
+    bool virtual_clock; /* headless: time only moves by `wait` */
+    int64_t mono_ms;    /* monotonic time of the current event */
+    int64_t utc_base;   /* virtual clock: UTC at mono_ms == 0 */
+    int64_t utc_offset; /* real clock shifted by --now: added to the wall clock */
     unsigned long redraws;
     bool quit;
 } kiosk;

@@ -136,8 +136,8 @@ site *content_load_for_kiosk(const char *dir, i18n *t, store *st)
         s = content_parse_site(fs.files, fs.n, t, &errors);
     }
     if (s) {
-        fprintf(stderr, "lotse: site content from %s: %zu Kitas, %zu services\n", dir,
-                s->n_kitas, s->n_services);
+        fprintf(stderr, "lotse: site content from %s: %zu Kitas, %zu services\n", dir, s->n_kitas,
+                s->n_services);
         if (st && !store_snapshot_save(st, fs.files, fs.n, &err)) {
             fprintf(stderr, "lotse: could not save the content as last good: %s\n", err);
             free(err);

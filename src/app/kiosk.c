@@ -101,15 +101,14 @@ bool kiosk_init(kiosk *k, char **err)
     Uint32 flags = SDL_WINDOW_SHOWN;
     if (!o->windowed && !o->headless)
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
-    k->win = SDL_CreateWindow("Lotse", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
-                              o->width, o->height, flags);
+    k->win = SDL_CreateWindow("Lotse", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, o->width,
+                              o->height, flags);
     if (!k->win) {
         *err = xasprintf("SDL_CreateWindow: %s", SDL_GetError());
         return false;
     }
     k->sdl = SDL_CreateRenderer(k->win, -1,
-                                o->accelerated ? SDL_RENDERER_ACCELERATED
-                                               : SDL_RENDERER_SOFTWARE);
+                                o->accelerated ? SDL_RENDERER_ACCELERATED : SDL_RENDERER_SOFTWARE);
     if (!k->sdl) {
         *err = xasprintf("SDL_CreateRenderer: %s", SDL_GetError());
         return false;

@@ -45,8 +45,8 @@ static void usage(FILE *f)
 static bool parse_size(const char *s, int *w, int *h)
 {
     char x;
-    return sscanf(s, "%d%c%d", w, &x, h) == 3 && (x == 'x' || x == 'X') && *w >= 320 &&
-           *h >= 240 && *w <= 8192 && *h <= 8192;
+    return sscanf(s, "%d%c%d", w, &x, h) == 3 && (x == 'x' || x == 'X') && *w >= 320 && *h >= 240 &&
+           *w <= 8192 && *h <= 8192;
 }
 
 static bool parse_seconds(const char *s, int *out)
@@ -176,13 +176,13 @@ static bool parse_args(int argc, char **argv, options *o, int *exit_code)
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-#define TAKE(field)                                                                        \
-    do {                                                                                   \
-        if (!v)                                                                            \
-            goto missing;                                                                  \
-        free(o->field);                                                                    \
-        o->field = xstrdup(v);                                                             \
-        i++;                                                                               \
+#define TAKE(field)                                                                                \
+    do {                                                                                           \
+        if (!v)                                                                                    \
+            goto missing;                                                                          \
+        free(o->field);                                                                            \
+        o->field = xstrdup(v);                                                                     \
+        i++;                                                                                       \
     } while (0)
         if (strcmp(a, "--site") == 0)
             TAKE(site_dir);
@@ -296,18 +296,20 @@ static int check_site(options *o)
         }
     }
     if (s) {
-        const char *regs[] = {o->font_regular ? o->font_regular
-                                              : "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
+        const char *regs[] = {o->font_regular
+                                  ? o->font_regular
+                                  : "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
                               NULL};
-        const char *bolds[] = {o->font_bold ? o->font_bold
-                                            : "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
-                               NULL};
+        const char *bolds[] = {
+            o->font_bold ? o->font_bold : "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf", NULL};
         fontset *fonts = fontset_create(regs, bolds, &err);
         if (!fonts) {
             site_errors_add(&errors, NULL, 0, NULL, "fonts: %s", err);
             free(err);
         } else {
-            ui_ctx ctx = {s, t, fontset_measure(fonts),
+            ui_ctx ctx = {s,
+                          t,
+                          fontset_measure(fonts),
                           {o->width, o->height, o->idle_timeout_s * 1000, IDLE_WARNING_MS}};
             ui_check_fit(&ctx, o->have_now ? o->now_utc : clock_wall_utc(), &errors);
             fontset_destroy(fonts);
@@ -316,8 +318,8 @@ static int check_site(options *o)
     int rc = errors.count ? 1 : 0;
     print_errors(&errors);
     if (rc == 0)
-        printf("%s: valid: %zu Kitas, %zu workers, %zu services, %zu languages\n",
-               o->check_site, s->n_kitas, s->n_workers, s->n_services, i18n_count(t));
+        printf("%s: valid: %zu Kitas, %zu workers, %zu services, %zu languages\n", o->check_site,
+               s->n_kitas, s->n_workers, s->n_services, i18n_count(t));
     else
         fprintf(stderr, "%s: %zu problem%s\n", o->check_site, errors.count,
                 errors.count == 1 ? "" : "s");
@@ -407,8 +409,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "lotse: translations: %s\n", errors.messages[i]);
     site_errors_finish(&errors);
     if (!k.i18n) {
-        fprintf(stderr, "lotse: cannot start without the language list in %s\n",
-                o->locales_dir);
+        fprintf(stderr, "lotse: cannot start without the language list in %s\n", o->locales_dir);
         rc = 1;
         goto out;
     }

@@ -21,25 +21,25 @@ typedef enum dl_align { ALIGN_START, ALIGN_CENTER, ALIGN_END } dl_align;
 /* Icons drawn by the renderer as vector shapes (render/icons.c). */
 typedef enum dl_icon {
     ICON_NONE,
-    ICON_CLOCK,     /* consultation hours */
-    ICON_HELP,      /* help and advice (info) */
-    ICON_CONTACT,   /* contact me (speech bubble) */
-    ICON_QR,        /* take it home */
-    ICON_PHONE,     /* emergency / phone */
-    ICON_BACK,      /* back arrow (direction-bearing: mirrored in RTL) */
-    ICON_HOME,      /* home (house) */
-    ICON_MONEY,     /* topic: money and benefits (coin) */
-    ICON_FAMILY,    /* topic: parenting and family */
-    ICON_HEALTH,    /* topic: health (heart) */
-    ICON_LANGUAGE,  /* topic: language (speech bubbles) */
-    ICON_CRISIS,    /* topic: crisis and protection (shield) */
-    ICON_EVERYDAY,  /* topic: everyday matters (house with key) */
-    ICON_PLACE,     /* address (map pin) */
-    ICON_CALENDAR,  /* a date */
-    ICON_GLOBE,     /* languages spoken */
-    ICON_EURO,      /* costs */
-    ICON_NEXT,      /* next page arrow (direction-bearing) */
-    ICON_WARNING,   /* out of order */
+    ICON_CLOCK,    /* consultation hours */
+    ICON_HELP,     /* help and advice (info) */
+    ICON_CONTACT,  /* contact me (speech bubble) */
+    ICON_QR,       /* take it home */
+    ICON_PHONE,    /* emergency / phone */
+    ICON_BACK,     /* back arrow (direction-bearing: mirrored in RTL) */
+    ICON_HOME,     /* home (house) */
+    ICON_MONEY,    /* topic: money and benefits (coin) */
+    ICON_FAMILY,   /* topic: parenting and family */
+    ICON_HEALTH,   /* topic: health (heart) */
+    ICON_LANGUAGE, /* topic: language (speech bubbles) */
+    ICON_CRISIS,   /* topic: crisis and protection (shield) */
+    ICON_EVERYDAY, /* topic: everyday matters (house with key) */
+    ICON_PLACE,    /* address (map pin) */
+    ICON_CALENDAR, /* a date */
+    ICON_GLOBE,    /* languages spoken */
+    ICON_EURO,     /* costs */
+    ICON_NEXT,     /* next page arrow (direction-bearing) */
+    ICON_WARNING,  /* out of order */
     ICON_COUNT
 } dl_icon;
 
@@ -53,30 +53,30 @@ typedef struct dl_action {
 } dl_action;
 
 typedef struct dl_elem {
-    char *id;   /* stable, unique per screen, e.g. "menu.hours", "service.3.phone" */
+    char *id; /* stable, unique per screen, e.g. "menu.hours", "service.3.phone" */
     dl_role role;
-    char *text; /* full text (NULL for boxes and icons) */
+    char *text;   /* full text (NULL for boxes and icons) */
     char **lines; /* the text wrapped to the box (n_lines entries) */
     size_t n_lines;
-    int x, y, w, h;     /* the element's box in screen pixels */
-    uint32_t fg;        /* 0xRRGGBB text / icon colour */
-    uint32_t bg;        /* 0xRRGGBB fill (boxes, buttons) */
+    int x, y, w, h; /* the element's box in screen pixels */
+    uint32_t fg;    /* 0xRRGGBB text / icon colour */
+    uint32_t bg;    /* 0xRRGGBB fill (boxes, buttons) */
     bool has_bg;
-    int radius;         /* corner radius of the fill */
-    int font_px;        /* text size in pixels */
-    int line_px;        /* distance between baselines */
+    int radius;  /* corner radius of the fill */
+    int font_px; /* text size in pixels */
+    int line_px; /* distance between baselines */
     bool bold;
     dl_align align;     /* horizontal alignment of lines (start = left in LTR) */
     bool valign_center; /* centre the lines vertically in the box */
     dl_icon icon;
-    int icon_size;      /* pixels; icon drawn at the start side of a button (0: h/2) */
-    int pad_x;          /* inner horizontal padding of a button's text */
-    bool mirror_icon;   /* draw the icon mirrored (RTL, direction-bearing icons) */
-    bool overflow;      /* the text did not fit its box even at the smallest size */
-    char *payload;      /* ROLE_QR: the encoded text */
-    char *src;          /* where the text came from ("services.txt:12 (Description)"), or NULL */
+    int icon_size;    /* pixels; icon drawn at the start side of a button (0: h/2) */
+    int pad_x;        /* inner horizontal padding of a button's text */
+    bool mirror_icon; /* draw the icon mirrored (RTL, direction-bearing icons) */
+    bool overflow;    /* the text did not fit its box even at the smallest size */
+    char *payload;    /* ROLE_QR: the encoded text */
+    char *src;        /* where the text came from ("services.txt:12 (Description)"), or NULL */
     dl_action action;
-    bool enabled;       /* tappable buttons: false = shown greyed out */
+    bool enabled; /* tappable buttons: false = shown greyed out */
 } dl_elem;
 
 typedef struct dl {

@@ -21,8 +21,8 @@
 #define NC_(ctx, s) (s)
 
 typedef struct lang_info {
-    char *code;  /* "de", "en", ... */
-    char *name;  /* the language's own name, in its own script: "Deutsch" */
+    char *code;   /* "de", "en", ... */
+    char *name;   /* the language's own name, in its own script: "Deutsch" */
     char *script; /* ISO 15924, e.g. "Latn", "Arab" */
     bool rtl;
 } lang_info;

@@ -10,16 +10,16 @@
 #include "site.h"
 
 typedef struct occurrence {
-    int worker;          /* index into site.workers */
-    int kita;            /* index into site.kitas */
-    civil_date date;     /* local date */
-    int start_min;       /* local minutes of day */
+    int worker;      /* index into site.workers */
+    int kita;        /* index into site.kitas */
+    civil_date date; /* local date */
+    int start_min;   /* local minutes of day */
     int end_min;
-    int64_t start_utc;   /* UTC seconds, DST-correct */
+    int64_t start_utc; /* UTC seconds, DST-correct */
     int64_t end_utc;
-    bool cancelled;      /* a weekly slot that is cancelled (shown struck through) */
-    bool extra;          /* a one-off extra date */
-    const char *note;    /* note of the exception that applies, or NULL; owned by the site */
+    bool cancelled;   /* a weekly slot that is cancelled (shown struck through) */
+    bool extra;       /* a one-off extra date */
+    const char *note; /* note of the exception that applies, or NULL; owned by the site */
 } occurrence;
 
 /* How far ahead the kiosk looks for consultation hours. */
@@ -29,8 +29,8 @@ typedef struct occurrence {
  * kita (or every Kita if kita < 0) that end after now_utc, in chronological order,
  * looking SCHEDULE_HORIZON_DAYS ahead. Cancelled slots are included (flag set) only if
  * include_cancelled. Holidays remove slots entirely. Returns the number written. */
-size_t schedule_next(const site *s, int worker, int kita, int64_t now_utc,
-                     bool include_cancelled, occurrence *out, size_t max);
+size_t schedule_next(const site *s, int worker, int kita, int64_t now_utc, bool include_cancelled,
+                     occurrence *out, size_t max);
 
 /* The holiday (or multi-day cancellation) ranges of a worker that are not yet over at
  * now_utc, for display. Returns the number of exception pointers written. */

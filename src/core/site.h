@@ -47,19 +47,19 @@ typedef struct site_exception {
     site_exception_kind kind;
     int kita; /* index into site.kitas, or -1 for every Kita of the worker */
     civil_date from;
-    civil_date to;  /* == from for single days */
-    int start_min;  /* -1 = the whole day (cancel/holiday); required for EXC_EXTRA */
+    civil_date to; /* == from for single days */
+    int start_min; /* -1 = the whole day (cancel/holiday); required for EXC_EXTRA */
     int end_min;
-    char *note;     /* German text shown to parents, may be NULL ("Urlaub", "Osterferien") */
+    char *note; /* German text shown to parents, may be NULL ("Urlaub", "Osterferien") */
     site_src src;
 } site_exception;
 
 typedef struct site_worker {
     char *id;
-    char *name;    /* as parents know her: "Frau Beispiel" or "Anna" */
-    char *role;    /* German, e.g. "Kita-Sozialarbeit"; may be NULL */
-    char *phone;   /* may be NULL */
-    char *email;   /* may be NULL */
+    char *name;      /* as parents know her: "Frau Beispiel" or "Anna" */
+    char *role;      /* German, e.g. "Kita-Sozialarbeit"; may be NULL */
+    char *phone;     /* may be NULL */
+    char *email;     /* may be NULL */
     char *languages; /* languages she speaks, German text; may be NULL */
     site_slot *slots;
     size_t n_slots;
@@ -101,9 +101,9 @@ typedef struct site_service {
 } site_service;
 
 typedef struct site {
-    char *title;       /* name of the site, e.g. "Kita Sonnenblume" */
-    bool demo;         /* demo content: the kiosk says so on screen */
-    int here;          /* index of this kiosk's Kita in kitas */
+    char *title; /* name of the site, e.g. "Kita Sonnenblume" */
+    bool demo;   /* demo content: the kiosk says so on screen */
+    int here;    /* index of this kiosk's Kita in kitas */
     site_kita *kitas;
     size_t n_kitas;
     site_worker *workers;
@@ -129,8 +129,8 @@ typedef struct site_errors {
 
 void site_errors_init(site_errors *e);
 void site_errors_finish(site_errors *e);
-void site_errors_add(site_errors *e, const char *file, int line, const char *field,
-                     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+void site_errors_add(site_errors *e, const char *file, int line, const char *field, const char *fmt,
+                     ...) __attribute__((format(printf, 5, 6)));
 
 /* The files a site folder must contain, in load order. */
 extern const char *const site_file_names[];

@@ -17,23 +17,23 @@ typedef struct text_measure {
 typedef struct text_fit {
     char **lines; /* new strings, caller frees with text_fit_finish */
     size_t n_lines;
-    int px;       /* chosen size */
-    int line_px;  /* chosen line height */
-    int width;    /* widest line */
+    int px;        /* chosen size */
+    int line_px;   /* chosen line height */
+    int width;     /* widest line */
     bool overflow; /* did not fit even at min_px; lines then hold what fits nothing cut */
 } text_fit;
 
 /* Wrap text into lines no wider than max_w at px. Breaks at spaces (and after '-' and
  * '/'), honours "\n", and breaks a single word longer than a line between code points
  * (marking it as overflow: a word that cannot fit is a content error). */
-void text_wrap(const text_measure *m, const char *text, int px, bool bold, int max_w,
-               char ***lines, size_t *n_lines, bool *word_too_long);
+void text_wrap(const text_measure *m, const char *text, int px, bool bold, int max_w, char ***lines,
+               size_t *n_lines, bool *word_too_long);
 
 /* Fit text into a max_w x max_h box: wrap at px; if the lines do not fit, shrink one
  * pixel size step at a time down to min_px. fit->overflow is set when even min_px
  * does not fit (the lines are still returned, all of them; the renderer clips). */
-void text_fit_box(const text_measure *m, const char *text, int px, int min_px, bool bold,
-                  int max_w, int max_h, text_fit *fit);
+void text_fit_box(const text_measure *m, const char *text, int px, int min_px, bool bold, int max_w,
+                  int max_h, text_fit *fit);
 void text_fit_finish(text_fit *fit);
 
 #endif

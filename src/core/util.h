@@ -28,10 +28,10 @@ char *xvasprintf(const char *fmt, va_list ap);
 
 /* Grow *items (of *cap elements of size elem) so that it holds at least need elements. */
 void vec_reserve(void **items, size_t *cap, size_t need, size_t elem);
-#define VEC_PUSH(arr, len, cap, value)                                                     \
-    do {                                                                                   \
-        vec_reserve((void **)&(arr), &(cap), (len) + 1, sizeof(*(arr)));                   \
-        (arr)[(len)++] = (value);                                                          \
+#define VEC_PUSH(arr, len, cap, value)                                                             \
+    do {                                                                                           \
+        vec_reserve((void **)&(arr), &(cap), (len) + 1, sizeof(*(arr)));                           \
+        (arr)[(len)++] = (value);                                                                  \
     } while (0)
 
 /* A growable NUL-terminated byte string. init/finish: the caller owns the struct. */
