@@ -35,7 +35,7 @@ typedef struct options {
     int idle_timeout_s;
 } options;
 
-/* Parse the configuration file (a record file, see docs/configuration.md) into opt;
+/* Parse the configuration file (a record file, see README.md "Running it") into opt;
  * command-line values already set in opt win. Returns false with *err set. */
 bool options_load_config(options *opt, const char *path, char **err);
 void options_finish(options *opt);

@@ -164,9 +164,12 @@ static void handle(kiosk *k, const SDL_Event *ev, bool *force)
         k->quit = true;
         break;
     case SDL_WINDOWEVENT:
-        if (ev->window.event == SDL_WINDOWEVENT_CLOSE && k->opt.windowed)
-            k->quit = true;
-        else if (ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+        if (ev->window.event == SDL_WINDOWEVENT_CLOSE) {
+            if (k->opt.windowed)
+                k->quit = true;
+            else
+                fprintf(stderr, "lotse: window close request ignored (kiosk mode)\n");
+        } else if (ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
             SDL_GetRendererOutputSize(k->sdl, &k->ctx.config.width, &k->ctx.config.height);
             *force = true;
         } else if (ev->window.event == SDL_WINDOWEVENT_EXPOSED) {

@@ -87,21 +87,6 @@ static bool script_valid(const char *s)
     return s[4] == '\0';
 }
 
-static bool ascii_equal_ci(const char *a, const char *b)
-{
-    for (;; a++, b++) {
-        char x = *a, y = *b;
-        if (x >= 'A' && x <= 'Z')
-            x = (char)(x - 'A' + 'a');
-        if (y >= 'A' && y <= 'Z')
-            y = (char)(y - 'A' + 'a');
-        if (x != y)
-            return false;
-        if (!x)
-            return true;
-    }
-}
-
 static const char *const lang_keys[] = {"Language", "Name", "Script", "Direction"};
 
 /* Check one record and fill *out (strings owned by *out). False after adding errors. */
@@ -113,7 +98,7 @@ static bool lang_from_record(const char *file, const rec_record *r, lang_info *o
         const rec_field *f = &r->fields[i];
         bool known = false;
         for (size_t k = 0; k < ARRAY_LEN(lang_keys); k++)
-            known = known || ascii_equal_ci(f->key, lang_keys[k]);
+            known = known || str_equal_ci(f->key, lang_keys[k]);
         if (!known) {
             site_errors_add(errors, file, f->line, f->key,
                             "unknown field (expected Language, Name, Script, Direction)");

@@ -1102,21 +1102,12 @@ po_catalog *po_parse(const char *name, const char *text, size_t len, site_errors
         strbuf_init(&p.forms[i]);
     entry_reset(&p);
 
-    if (!text)
-        len = 0;
-    size_t pos = 0;
-    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
-        pos = 3;
-    while (pos < len && !p.stop) {
-        const char *nl = memchr(text + pos, '\n', len - pos);
-        size_t end = nl ? (size_t)(nl - text) : len;
-        size_t line_len = end - pos;
-        if (line_len && text[end - 1] == '\r')
-            line_len--;
+    size_t pos = 0, line_len;
+    const char *line;
+    while (!p.stop && text_next_line(text, len, &pos, &line, &line_len)) {
         if (p.line < INT_MAX)
             p.line++;
-        parse_line(&p, text + pos, line_len);
-        pos = nl ? end + 1 : len;
+        parse_line(&p, line, line_len);
     }
     if (p.state == S_STR)
         entry_finish(&p);

@@ -196,21 +196,12 @@ rec_file *rec_parse(const char *name, const char *text, size_t len, site_errors 
     p.file = xcalloc(1, sizeof(*p.file));
     strbuf_init(&p.value);
 
-    if (!text)
-        len = 0;
-    size_t pos = 0;
-    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
-        pos = 3;
-    while (pos < len && !p.stop) {
-        const char *nl = memchr(text + pos, '\n', len - pos);
-        size_t end = nl ? (size_t)(nl - text) : len;
-        size_t line_len = end - pos;
-        if (line_len && text[end - 1] == '\r')
-            line_len--;
+    size_t pos = 0, line_len;
+    const char *line;
+    while (!p.stop && text_next_line(text, len, &pos, &line, &line_len)) {
         if (p.line < INT_MAX)
             p.line++;
-        parse_line(&p, text + pos, line_len);
-        pos = nl ? end + 1 : len;
+        parse_line(&p, line, line_len);
     }
     record_close(&p);
     strbuf_finish(&p.value);
@@ -237,27 +228,12 @@ void rec_destroy(rec_file *f)
     free(f);
 }
 
-static bool ascii_equal_ci(const char *a, const char *b)
-{
-    for (;; a++, b++) {
-        char x = *a, y = *b;
-        if (x >= 'A' && x <= 'Z')
-            x = (char)(x - 'A' + 'a');
-        if (y >= 'A' && y <= 'Z')
-            y = (char)(y - 'A' + 'a');
-        if (x != y)
-            return false;
-        if (!x)
-            return true;
-    }
-}
-
 const rec_field *rec_get(const rec_record *r, const char *key)
 {
     if (!r || !key)
         return NULL;
     for (size_t i = 0; i < r->n_fields; i++)
-        if (ascii_equal_ci(r->fields[i].key, key))
+        if (str_equal_ci(r->fields[i].key, key))
             return &r->fields[i];
     return NULL;
 }

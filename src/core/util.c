@@ -255,3 +255,37 @@ bool str_starts_with(const char *s, const char *prefix)
 {
     return strncmp(s, prefix, strlen(prefix)) == 0;
 }
+
+bool str_equal_ci(const char *a, const char *b)
+{
+    for (;; a++, b++) {
+        char x = *a, y = *b;
+        if (x >= 'A' && x <= 'Z')
+            x = (char)(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z')
+            y = (char)(y - 'A' + 'a');
+        if (x != y)
+            return false;
+        if (!x)
+            return true;
+    }
+}
+
+bool text_next_line(const char *text, size_t len, size_t *pos, const char **line, size_t *line_len)
+{
+    if (!text)
+        return false;
+    if (*pos == 0 && len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+        *pos = 3;
+    if (*pos >= len)
+        return false;
+    const char *nl = memchr(text + *pos, '\n', len - *pos);
+    size_t end = nl ? (size_t)(nl - text) : len;
+    size_t n = end - *pos;
+    if (n && text[end - 1] == '\r')
+        n--;
+    *line = text + *pos;
+    *line_len = n;
+    *pos = nl ? end + 1 : len;
+    return true;
+}

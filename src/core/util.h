@@ -66,5 +66,12 @@ size_t utf8_length(const char *s);
 /* Trim ASCII whitespace at both ends in place; returns s. */
 char *str_trim(char *s);
 bool str_starts_with(const char *s, const char *prefix);
+/* ASCII case-insensitive equality (keys in record files; independent of the locale). */
+bool str_equal_ci(const char *a, const char *b);
+
+/* Line iteration over a text buffer for the parsers: start with *pos = 0; a UTF-8 BOM at
+ * the start is skipped. Each call stores the next line (without "\n" or "\r\n") in
+ * *line / *line_len and returns true, or returns false at the end. */
+bool text_next_line(const char *text, size_t len, size_t *pos, const char **line, size_t *line_len);
 
 #endif
