@@ -63,8 +63,9 @@ typedef struct kiosk {
 
 /* content.c: languages, UI catalogs and site content. */
 i18n *content_load_i18n(const char *locales_dir, site_errors *errors);
-/* Read a site folder (the three record files and locales/NAME.po). */
-bool content_read_site(const char *dir, file_set *fs, char **err);
+/* Read a site folder (the three record files and locales/NAME.po) into fs and parse it
+ * (content_parse_site). NULL with the reasons in *errors. */
+site *content_load_dir(const char *dir, i18n *t, file_set *fs, site_errors *errors);
 /* Parse site files and their translations; on success install the site catalogs into t
  * and return the site. NULL with errors otherwise (t unchanged). */
 site *content_parse_site(const site_file *files, size_t n, i18n *t, site_errors *errors);
@@ -73,6 +74,8 @@ site *content_parse_site(const site_file *files, size_t n, i18n *t, site_errors 
 site *content_load_for_kiosk(const char *dir, i18n *t, store *st);
 
 /* kiosk.c */
+/* The fonts configured in opt (default: Noto Sans, falling back to DejaVu Sans). */
+fontset *kiosk_fonts_create(const options *opt, char **err);
 int kiosk_main(kiosk *k);
 bool kiosk_init(kiosk *k, char **err);
 void kiosk_finish(kiosk *k);

@@ -56,7 +56,7 @@ fail:
     return NULL;
 }
 
-bool content_read_site(const char *dir, file_set *fs, char **err)
+static bool read_site(const char *dir, file_set *fs, char **err)
 {
     if (!files_is_dir(dir)) {
         *err = xasprintf("%s: not a folder", dir);
@@ -66,6 +66,17 @@ bool content_read_site(const char *dir, file_set *fs, char **err)
         if (!file_set_add(fs, dir, site_file_names[i], err))
             return false;
     return file_set_add_po_files(fs, dir, "locales", err);
+}
+
+site *content_load_dir(const char *dir, i18n *t, file_set *fs, site_errors *errors)
+{
+    char *err = NULL;
+    if (!read_site(dir, fs, &err)) {
+        site_errors_add(errors, NULL, 0, NULL, "%s", err);
+        free(err);
+        return NULL;
+    }
+    return content_parse_site(fs->files, fs->n, t, errors);
 }
 
 /* "locales/ar.po" -> "ar"; NULL for other names. Caller frees. */
@@ -127,14 +138,7 @@ site *content_load_for_kiosk(const char *dir, i18n *t, store *st)
     site_errors errors;
     site_errors_init(&errors);
     char *err = NULL;
-    site *s = NULL;
-    if (!content_read_site(dir, &fs, &err)) {
-        site_errors_add(&errors, NULL, 0, NULL, "%s", err);
-        free(err);
-        err = NULL;
-    } else {
-        s = content_parse_site(fs.files, fs.n, t, &errors);
-    }
+    site *s = content_load_dir(dir, t, &fs, &errors);
     if (s) {
         fprintf(stderr, "lotse: site content from %s: %zu Kitas, %zu services\n", dir, s->n_kitas,
                 s->n_services);

@@ -81,6 +81,18 @@ static char *font_default(const char *file)
     return xasprintf("/usr/share/fonts/truetype/noto/%s", file);
 }
 
+fontset *kiosk_fonts_create(const options *o, char **err)
+{
+    char *reg = o->font_regular ? xstrdup(o->font_regular) : font_default("NotoSans-Regular.ttf");
+    char *bold = o->font_bold ? xstrdup(o->font_bold) : font_default("NotoSans-Bold.ttf");
+    const char *regs[] = {reg, "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", NULL};
+    const char *bolds[] = {bold, "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", NULL};
+    fontset *f = fontset_create(regs, bolds, err);
+    free(reg);
+    free(bold);
+    return f;
+}
+
 bool kiosk_init(kiosk *k, char **err)
 {
     options *o = &k->opt;
@@ -120,13 +132,7 @@ bool kiosk_init(kiosk *k, char **err)
     k->ctx.config.width = w;
     k->ctx.config.height = h;
 
-    char *reg = o->font_regular ? xstrdup(o->font_regular) : font_default("NotoSans-Regular.ttf");
-    char *bold = o->font_bold ? xstrdup(o->font_bold) : font_default("NotoSans-Bold.ttf");
-    const char *regs[] = {reg, "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", NULL};
-    const char *bolds[] = {bold, "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", NULL};
-    k->fonts = fontset_create(regs, bolds, err);
-    free(reg);
-    free(bold);
+    k->fonts = kiosk_fonts_create(o, err);
     if (!k->fonts)
         return false;
     k->rd = renderer_create(k->sdl, k->fonts);

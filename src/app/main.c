@@ -285,24 +285,9 @@ static int check_site(options *o)
     i18n *t = content_load_i18n(o->locales_dir, &errors);
     file_set fs = {0};
     char *err = NULL;
-    site *s = NULL;
-    if (t) {
-        if (!content_read_site(o->check_site, &fs, &err)) {
-            site_errors_add(&errors, NULL, 0, NULL, "%s", err);
-            free(err);
-            err = NULL;
-        } else {
-            s = content_parse_site(fs.files, fs.n, t, &errors);
-        }
-    }
+    site *s = t ? content_load_dir(o->check_site, t, &fs, &errors) : NULL;
     if (s) {
-        const char *regs[] = {o->font_regular
-                                  ? o->font_regular
-                                  : "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
-                              NULL};
-        const char *bolds[] = {
-            o->font_bold ? o->font_bold : "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf", NULL};
-        fontset *fonts = fontset_create(regs, bolds, &err);
+        fontset *fonts = kiosk_fonts_create(o, &err);
         if (!fonts) {
             site_errors_add(&errors, NULL, 0, NULL, "fonts: %s", err);
             free(err);
