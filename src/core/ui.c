@@ -84,10 +84,9 @@ void ui_init(ui_state *st, int64_t mono_ms)
 
 void ui_reset(ui_state *st, int64_t mono_ms)
 {
-    ui_screen keep = st->screen == SCREEN_OUT_OF_ORDER ? SCREEN_OUT_OF_ORDER : SCREEN_HOME;
     /* Everything a parent chose or typed lives in this struct: wipe all of it. */
     secure_zero(st, sizeof(*st));
-    st->screen = keep;
+    st->screen = SCREEN_HOME;
     st->topic = -1;
     st->service = -1;
     st->back_screen = SCREEN_HOME;
@@ -105,11 +104,7 @@ static ui_screen parent_of(const ui_state *st)
         return SCREEN_MENU;
     case SCREEN_TOPIC:
         return SCREEN_TOPICS;
-    case SCREEN_SERVICE:
-        return SCREEN_TOPIC;
-    case SCREEN_EMERGENCY:
-        return st->back_screen;
-    default:
+    default: /* the service and emergency pages are handled in ACT_BACK */
         return SCREEN_HOME;
     }
 }
@@ -216,8 +211,8 @@ bool ui_update(ui_state *st, const ui_ctx *ctx, const dl *current, const ui_even
         st->idle_warning = false;
         return true;
     }
-    if (st->screen == SCREEN_OUT_OF_ORDER)
-        return false;
+    if (!ctx->site)
+        return false; /* out of order: nothing to navigate */
     if (ev->kind == UI_EV_BACK) {
         if (st->screen == SCREEN_HOME)
             return false;
@@ -242,7 +237,7 @@ bool ui_set_lang(ui_state *st, const ui_ctx *ctx, const char *code, int64_t mono
 int64_t ui_next_deadline(const ui_state *st, const ui_ctx *ctx, int64_t mono_ms)
 {
     const ui_config *c = &ctx->config;
-    if (st->screen == SCREEN_OUT_OF_ORDER)
+    if (!ctx->site)
         return -1;
     if (st->screen == SCREEN_HOME && st->lang == 0 && !st->idle_warning)
         return -1; /* at rest: nothing to time out */
