@@ -51,14 +51,20 @@ static const char USAGE[] =
     "Secrets are asked on the terminal; a *-file option reads the first line of FILE.\n"
     "Exit status: 0 done, 1 error, 2 usage error.\n";
 
+/* "lotse-admin: <message>" on stderr, then tail. */
+static void vreport(const char *fmt, va_list ap, const char *tail)
+{
+    fputs("lotse-admin: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputs(tail, stderr);
+}
+
 static int error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static int error(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("lotse-admin: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    vreport(fmt, ap, "\n");
     va_end(ap);
     return EXIT_FAILURE;
 }
@@ -68,9 +74,7 @@ static int usage_error(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("lotse-admin: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputs("\nTry 'lotse-admin --help'.\n", stderr);
+    vreport(fmt, ap, "\nTry 'lotse-admin --help'.\n");
     va_end(ap);
     return EXIT_USAGE;
 }
