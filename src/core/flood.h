@@ -6,7 +6,8 @@
  * `limit` requests are accepted in any 10-minute window; a request identical to the one
  * accepted less than a minute ago is merged into it (not stored twice, and the parent
  * sees the ticket code she already got). Identity is a digest the caller computes
- * (a keyed hash of the request without its ticket and day), so no plaintext is kept. */
+ * (a keyed hash of the request without its ticket and day), so no plaintext is kept.
+ * Clarified: a time after now_ms (the clock went back) counts as inside every window. */
 #ifndef LOTSE_FLOOD_H
 #define LOTSE_FLOOD_H
 

@@ -20,7 +20,10 @@ typedef enum phone_result {
  * national 0 + 5..13 digits (6..14 in all); international: 7..15 digits (E.164) with a
  * country code that does not start with 0. On PHONE_OK, out (out_size bytes, at least
  * 20) gets the canonical form: "+<digits>" for international, "0<digits>" for national,
- * with no separators. out is left empty ("") on any other result. */
+ * with no separators. out is left empty ("") on any other result.
+ * Clarified: '+' may follow only separators; a country code starting with 0 ("+0", "000")
+ * is PHONE_NO_AREA_CODE; "+49 (0)151" drops the bracketed trunk 0; NULL in, NULL out or
+ * out_size < 20 give PHONE_EMPTY (out set to "" if it has a byte). Checked in enum order. */
 phone_result phone_check(const char *in, char *out, size_t out_size);
 
 #endif

@@ -6,6 +6,7 @@
  * text_fit_box: it wraps, shrinks within limits and is flagged when it cannot fit, which
  * --check-site reports (ui_check_fit). */
 #include "ui.h"
+#include "ui_lay.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -13,21 +14,6 @@
 #include "schedule.h"
 #include "util.h"
 #include "when.h"
-
-/* Palette: high contrast (WCAG AA or better for every text/background pair used). */
-#define COL_BG 0xFAF7F2
-#define COL_TEXT 0x1A1A1A
-#define COL_MUTED 0x4A4A4A
-#define COL_WHITE 0xFFFFFF
-#define COL_HEADER 0x1F3A5F
-#define COL_PRIMARY 0x1F5FA8
-#define COL_CARD 0xFFFFFF
-#define COL_CARD_ALT 0xEDE7DC
-#define COL_SELECTED 0x1F5FA8
-#define COL_EMERGENCY 0xB3261E
-#define COL_CANCELLED 0x9A1B1B
-#define COL_SHADE 0x000000
-#define COL_DEMO 0xF2C14E
 
 static const uint32_t topic_colours[TOPIC_COUNT] = {
     0x2E6B30, /* money: green */
@@ -46,23 +32,6 @@ static const char *const topic_titles[TOPIC_COUNT] = {
     N_("Money and benefits"),     N_("Parenting and family"),
     N_("Health and development"), N_("Language and integration"),
     N_("Crisis and protection"),  N_("Everyday matters: debt, housing"),
-};
-
-/* What a tap does (dl_action.kind). */
-enum {
-    ACT_NONE,
-    ACT_HOME,
-    ACT_BACK,
-    ACT_MENU,
-    ACT_HOURS,
-    ACT_TOPICS,
-    ACT_TOPIC,   /* arg: topic */
-    ACT_SERVICE, /* arg: service index */
-    ACT_EMERGENCY,
-    ACT_CONTACT,
-    ACT_LANG, /* arg: language index */
-    ACT_PAGE, /* arg: page */
-    ACT_STILL_HERE,
 };
 
 #define SERVICES_PER_PAGE 8
@@ -255,31 +224,6 @@ int64_t ui_next_deadline(const ui_state *st, const ui_ctx *ctx, int64_t mono_ms)
 
 /* ---- layout ------------------------------------------------------------------------ */
 
-typedef struct lay {
-    const ui_state *st;
-    const ui_ctx *ctx;
-    dl *d;
-    double scale;
-    int64_t now_utc;
-    int64_t mono_ms;
-    site_errors *check; /* when set, overflowing texts are reported here */
-} lay;
-
-static int S(const lay *L, int v)
-{
-    return (int)(v * L->scale + 0.5);
-}
-
-static const char *T(const lay *L, const char *msgid)
-{
-    return i18n_ui(L->ctx->i18n, L->st->lang, msgid);
-}
-
-static const char *C(const lay *L, const char *german)
-{
-    return i18n_content(L->ctx->i18n, L->st->lang, german);
-}
-
 static char *src_string(const site_src *src)
 {
     if (!src || !src->file)
@@ -320,7 +264,7 @@ static void fit_into(const lay *L, dl_elem *e, const char *text, int px, int min
         report_overflow(L, e);
 }
 
-static dl_elem *box(lay *L, const char *id, int x, int y, int w, int h, uint32_t bg, int radius)
+dl_elem *lay_box(lay *L, const char *id, int x, int y, int w, int h, uint32_t bg, int radius)
 {
     dl_elem *e = dl_push(L->d, ROLE_BOX, id, NULL);
     e->x = S(L, x);
@@ -333,16 +277,8 @@ static dl_elem *box(lay *L, const char *id, int x, int y, int w, int h, uint32_t
     return e;
 }
 
-typedef struct text_style {
-    int px, min_px;
-    bool bold;
-    uint32_t fg;
-    dl_align align;
-    bool center_v;
-} text_style;
-
-static dl_elem *text(lay *L, const char *id, const char *s, int x, int y, int w, int h,
-                     text_style ts, const site_src *src)
+dl_elem *lay_text(lay *L, const char *id, const char *s, int x, int y, int w, int h, text_style ts,
+                  const site_src *src)
 {
     dl_elem *e = dl_push(L->d, ROLE_TEXT, id, s ? s : "");
     e->x = S(L, x);
@@ -358,18 +294,8 @@ static dl_elem *text(lay *L, const char *id, const char *s, int x, int y, int w,
     return e;
 }
 
-typedef struct button_style {
-    uint32_t bg, fg;
-    int px, min_px;
-    dl_icon icon;
-    int icon_size; /* design px */
-    bool vertical; /* icon above the label (tiles) */
-    dl_align align;
-    bool disabled; /* shown greyed out, not tappable */
-} button_style;
-
-static dl_elem *button(lay *L, const char *id, const char *label, int x, int y, int w, int h,
-                       button_style bs, int act, int arg, const site_src *src)
+dl_elem *lay_button(lay *L, const char *id, const char *label, int x, int y, int w, int h,
+                    button_style bs, int act, int arg, const site_src *src)
 {
     if (bs.vertical) {
         /* A tile: icon on top, label below, one tappable element covering both. */
@@ -446,29 +372,24 @@ static dl_elem *button(lay *L, const char *id, const char *label, int x, int y, 
 
 /* ---- shared chrome: header with back/home, emergency strip ------------------------- */
 
-#define HEADER_H 96
-#define STRIP_H 88
-#define CONTENT_Y (HEADER_H + 24)
-#define CONTENT_BOTTOM (800 - STRIP_H - 16)
-
-static void header(lay *L, const char *title)
+void lay_header(lay *L, const char *title)
 {
-    box(L, "header", 0, 0, 1280, HEADER_H, COL_HEADER, 0);
+    lay_box(L, "header", 0, 0, 1280, HEADER_H, COL_HEADER, 0);
     button_style nav = {COL_WHITE, COL_HEADER, 28, 20, ICON_BACK, 36, false, ALIGN_START, false};
-    button(L, "nav.back", T(L, "Back"), 16, 12, 220, 72, nav, ACT_BACK, 0, NULL);
+    lay_button(L, "nav.back", T(L, "Back"), 16, 12, 220, 72, nav, ACT_BACK, 0, NULL);
     nav.icon = ICON_HOME;
-    button(L, "nav.home", T(L, "Start"), 1280 - 16 - 220, 12, 220, 72, nav, ACT_HOME, 0, NULL);
+    lay_button(L, "nav.home", T(L, "Start"), 1280 - 16 - 220, 12, 220, 72, nav, ACT_HOME, 0, NULL);
     text_style ts = {36, 26, true, COL_WHITE, ALIGN_CENTER, true};
-    text(L, "title", title, 252, 8, 1280 - 2 * 252, 80, ts, NULL);
+    lay_text(L, "title", title, 252, 8, 1280 - 2 * 252, 80, ts, NULL);
 }
 
 static void emergency_strip(lay *L)
 {
     button_style bs = {COL_EMERGENCY, COL_WHITE, 26, 18, ICON_PHONE, 44, false, ALIGN_START, false};
     dl_elem *e =
-        button(L, "emergency",
-               T(L, "Emergency: 110 police · 112 fire and ambulance · 116 016 help for women"), 0,
-               800 - STRIP_H, 1280, STRIP_H, bs, ACT_EMERGENCY, 0, NULL);
+        lay_button(L, "emergency",
+                   T(L, "Emergency: 110 police · 112 fire and ambulance · 116 016 help for women"),
+                   0, 800 - STRIP_H, 1280, STRIP_H, bs, ACT_EMERGENCY, 0, NULL);
     e->radius = 0;
     if (L->st->screen == SCREEN_EMERGENCY)
         e->action.kind = ACT_NONE;
@@ -478,9 +399,9 @@ static void demo_badge(lay *L, int x, int y)
 {
     if (!L->ctx->site || !L->ctx->site->demo)
         return;
-    box(L, "demo.bg", x, y, 300, 44, COL_DEMO, 10);
+    lay_box(L, "demo.bg", x, y, 300, 44, COL_DEMO, 10);
     text_style ts = {22, 16, true, COL_TEXT, ALIGN_CENTER, true};
-    text(L, "demo", T(L, "Demo content – invented"), x + 8, y, 284, 44, ts, NULL);
+    lay_text(L, "demo", T(L, "Demo content – invented"), x + 8, y, 284, 44, ts, NULL);
 }
 
 /* ---- home --------------------------------------------------------------------------- */
@@ -489,7 +410,7 @@ static void next_hours_card(lay *L, int x, int y, int w, int h)
 {
     const site *s = L->ctx->site;
     /* The whole card leads to the consultation hours screen. */
-    dl_elem *card = box(L, "next.bg", x, y, w, h, COL_CARD, 20);
+    dl_elem *card = lay_box(L, "next.bg", x, y, w, h, COL_CARD, 20);
     card->action = (dl_action){ACT_HOURS, 0};
     dl_elem *ic = dl_push(L->d, ROLE_ICON, "next.icon", NULL);
     ic->icon = ICON_CLOCK;
@@ -501,8 +422,8 @@ static void next_hours_card(lay *L, int x, int y, int w, int h)
     int workers[2];
     size_t nw = site_workers_at(s, s->here, workers, ARRAY_LEN(workers));
     text_style lead = {26, 20, false, COL_MUTED, ALIGN_START, false};
-    text(L, "next.lead", T(L, "The Kita social worker is here next:"), tx, y + 20, tw, 40, lead,
-         NULL);
+    lay_text(L, "next.lead", T(L, "The Kita social worker is here next:"), tx, y + 20, tw, 40, lead,
+             NULL);
     int row_h = (h - 70) / (int)(nw > 1 ? nw : 1);
     for (size_t i = 0; i < nw; i++) {
         const site_worker *wk = &s->workers[workers[i]];
@@ -511,25 +432,25 @@ static void next_hours_card(lay *L, int x, int y, int w, int h)
         size_t n = schedule_next(s, workers[i], s->here, L->now_utc, false, occ, nw == 1 ? 3 : 1);
         char *id = xasprintf("next.%zu.name", i);
         text_style name = {30, 22, true, COL_TEXT, ALIGN_START, false};
-        text(L, id, wk->name, tx, ry, tw, 42, name, &wk->src);
+        lay_text(L, id, wk->name, tx, ry, tw, 42, name, &wk->src);
         free(id);
         char *phrase = n ? when_phrase(L->ctx->i18n, L->st->lang, &occ[0], L->now_utc)
                          : xstrdup(T(L, "No consultation hours planned at the moment."));
         id = xasprintf("next.%zu.when", i);
         text_style when = {40, 26, true, COL_PRIMARY, ALIGN_START, false};
-        text(L, id, phrase, tx, ry + 44, tw, nw == 1 ? 112 : row_h - 48, when, NULL);
+        lay_text(L, id, phrase, tx, ry + 44, tw, nw == 1 ? 112 : row_h - 48, when, NULL);
         free(id);
         free(phrase);
         /* With one worker there is room for the dates after the next one. */
         for (size_t k = 1; k < n; k++) {
             if (k == 1) {
                 text_style then = {24, 18, false, COL_MUTED, ALIGN_START, false};
-                text(L, "next.then", T(L, "After that:"), tx, ry + 164, tw, 36, then, NULL);
+                lay_text(L, "next.then", T(L, "After that:"), tx, ry + 164, tw, 36, then, NULL);
             }
             char *date = when_date_range(L->ctx->i18n, L->st->lang, &occ[k]);
             id = xasprintf("next.%zu.then.%zu", i, k);
             text_style ts = {28, 20, false, COL_TEXT, ALIGN_START, false};
-            text(L, id, date, tx, ry + 164 + (int)k * 40 - 4, tw, 40, ts, NULL);
+            lay_text(L, id, date, tx, ry + 164 + (int)k * 40 - 4, tw, 40, ts, NULL);
             free(id);
             free(date);
         }
@@ -541,12 +462,12 @@ static void layout_home(lay *L)
     const site *s = L->ctx->site;
     const i18n *t = L->ctx->i18n;
     text_style greet = {64, 44, true, COL_TEXT, ALIGN_START, false};
-    text(L, "greeting", T(L, "Welcome! Here you find help."), 48, 36, 860, 90, greet, NULL);
+    lay_text(L, "greeting", T(L, "Welcome! Here you find help."), 48, 36, 860, 90, greet, NULL);
     text_style sub = {30, 22, false, COL_MUTED, ALIGN_START, false};
-    text(L, "kita", s->kitas[s->here].name, 48, 128, 700, 44, sub, &s->kitas[s->here].src);
+    lay_text(L, "kita", s->kitas[s->here].name, 48, 128, 700, 44, sub, &s->kitas[s->here].src);
     char *clock = when_clock(t, L->st->lang, L->now_utc);
     text_style ck = {26, 18, false, COL_MUTED, ALIGN_END, false};
-    text(L, "clock", clock, 880, 40, 352, 40, ck, NULL);
+    lay_text(L, "clock", clock, 880, 40, 352, 40, ck, NULL);
     free(clock);
     demo_badge(L, 932, 90);
 
@@ -567,8 +488,8 @@ static void layout_home(lay *L)
                            false};
         char *id = xasprintf("lang.%s", li->code);
         int col = (int)i % perrow, row = (int)i / perrow;
-        button(L, id, li->name, 48 + col * (bw + gap), 196 + row * (bh + gap), bw, bh, bs, ACT_LANG,
-               (int)i, NULL);
+        lay_button(L, id, li->name, 48 + col * (bw + gap), 196 + row * (bh + gap), bw, bh, bs,
+                   ACT_LANG, (int)i, NULL);
         free(id);
     }
     int rows = (int)((nl + (size_t)perrow - 1) / (size_t)perrow);
@@ -576,14 +497,14 @@ static void layout_home(lay *L)
     int card_h = CONTENT_BOTTOM - cy - 8;
     next_hours_card(L, 48, cy, 760, card_h);
     button_style go_bs = {COL_PRIMARY, COL_WHITE, 40, 28, ICON_NEXT, 64, true, ALIGN_CENTER, false};
-    button(L, "start", T(L, "Find help"), 840, cy, 392, card_h, go_bs, ACT_MENU, 0, NULL);
+    lay_button(L, "start", T(L, "Find help"), 840, cy, 392, card_h, go_bs, ACT_MENU, 0, NULL);
 }
 
 /* ---- menu -------------------------------------------------------------------------- */
 
 static void layout_menu(lay *L)
 {
-    header(L, T(L, "How can we help?"));
+    lay_header(L, T(L, "How can we help?"));
     struct {
         const char *id, *label;
         dl_icon icon;
@@ -600,8 +521,8 @@ static void layout_menu(lay *L)
         button_style bs = {COL_PRIMARY, COL_WHITE, 36,           26,   items[i].icon,
                            110,         true,      ALIGN_CENTER, false};
         int col = (int)i % 2, row = (int)i / 2;
-        dl_elem *b = button(L, items[i].id, T(L, items[i].label), 48 + col * (w + gap),
-                            CONTENT_Y + row * (h + gap), w, h, bs, items[i].act, 0, NULL);
+        dl_elem *b = lay_button(L, items[i].id, T(L, items[i].label), 48 + col * (w + gap),
+                                CONTENT_Y + row * (h + gap), w, h, bs, items[i].act, 0, NULL);
         if (items[i].act == ACT_NONE)
             b->enabled = false; /* no screen behind it yet: shown, greyed out */
     }
@@ -638,30 +559,30 @@ static void layout_hours(lay *L)
 {
     const site *s = L->ctx->site;
     const i18n *t = L->ctx->i18n;
-    header(L, T(L, "When is the social worker here?"));
+    lay_header(L, T(L, "When is the social worker here?"));
     int workers[2];
     size_t nw = site_workers_at(s, s->here, workers, ARRAY_LEN(workers));
     /* Left: this Kita - the next dates, with cancellations and absences. */
     int lx = 48, lw = 700, y = CONTENT_Y;
-    box(L, "here.bg", lx - 16, y - 8, lw + 32, CONTENT_BOTTOM - y + 8, COL_CARD, 20);
+    lay_box(L, "here.bg", lx - 16, y - 8, lw + 32, CONTENT_BOTTOM - y + 8, COL_CARD, 20);
     for (size_t wi = 0; wi < nw && wi < 1; wi++) {
         const site_worker *wk = &s->workers[workers[wi]];
         char *who = wk->role ? xasprintf("%s · %s", wk->name, C(L, wk->role)) : xstrdup(wk->name);
         text_style h1 = {32, 24, true, COL_TEXT, ALIGN_START, false};
-        text(L, "here.worker", who, lx, y, lw, 48, h1, &wk->src);
+        lay_text(L, "here.worker", who, lx, y, lw, 48, h1, &wk->src);
         free(who);
         y += 52;
         char *where = fmt_named(T(L, "Here at {kita}:"), "kita", s->kitas[s->here].name, NULL);
         text_style h2 = {26, 20, false, COL_MUTED, ALIGN_START, false};
-        text(L, "here.where", where, lx, y, lw, 40, h2, NULL);
+        lay_text(L, "here.where", where, lx, y, lw, 40, h2, NULL);
         free(where);
         y += 44;
         occurrence occ[6];
         size_t n = schedule_next(s, workers[wi], s->here, L->now_utc, true, occ, ARRAY_LEN(occ));
         if (n == 0) {
             text_style none = {28, 22, false, COL_TEXT, ALIGN_START, false};
-            text(L, "here.none", T(L, "No consultation hours planned at the moment."), lx, y, lw,
-                 44, none, NULL);
+            lay_text(L, "here.none", T(L, "No consultation hours planned at the moment."), lx, y,
+                     lw, 44, none, NULL);
             y += 48;
         }
         for (size_t i = 0; i < n; i++) {
@@ -690,7 +611,7 @@ static void layout_hours(lay *L)
             ic->x = S(L, lx);
             ic->y = S(L, y + 4);
             ic->w = ic->h = ic->icon_size = S(L, 36);
-            text(L, id, line, lx + 52, y, lw - 52, 44, ts, NULL);
+            lay_text(L, id, line, lx + 52, y, lw - 52, 44, ts, NULL);
             free(id);
             free(line);
             y += 50;
@@ -707,7 +628,7 @@ static void layout_hours(lay *L)
                                          "to", to, NULL);
             char *id = xasprintf("here.absence.%zu", i);
             text_style ts = {26, 20, false, COL_CANCELLED, ALIGN_START, false};
-            text(L, id, line, lx, y + 6, lw, 40, ts, &abs[i]->src);
+            lay_text(L, id, line, lx, y + 6, lw, 40, ts, &abs[i]->src);
             free(id);
             free(line);
             free(from);
@@ -718,7 +639,7 @@ static void layout_hours(lay *L)
     /* Right: the same worker's weekly hours at the other Kitas she serves. */
     int rx = 800, rw = 432, ry = CONTENT_Y;
     text_style h2 = {28, 20, true, COL_TEXT, ALIGN_START, false};
-    text(L, "other.title", T(L, "Also at these Kitas:"), rx, ry, rw, 44, h2, NULL);
+    lay_text(L, "other.title", T(L, "Also at these Kitas:"), rx, ry, rw, 44, h2, NULL);
     ry += 52;
     size_t shown = 0;
     for (size_t k = 0; k < s->n_kitas && nw; k++) {
@@ -736,11 +657,11 @@ static void layout_hours(lay *L)
             }
             char *id = xasprintf("other.%zu.name", k);
             text_style nm = {26, 20, true, COL_PRIMARY, ALIGN_START, false};
-            text(L, id, s->kitas[k].name, rx, ry, rw, 38, nm, &s->kitas[k].src);
+            lay_text(L, id, s->kitas[k].name, rx, ry, rw, 38, nm, &s->kitas[k].src);
             free(id);
             id = xasprintf("other.%zu.hours", k);
             text_style hs = {24, 18, false, COL_TEXT, ALIGN_START, false};
-            text(L, id, weekly, rx, ry + 38, rw, lines * 34, hs, NULL);
+            lay_text(L, id, weekly, rx, ry + 38, rw, lines * 34, hs, NULL);
             free(id);
             ry += h;
             shown++;
@@ -749,7 +670,7 @@ static void layout_hours(lay *L)
     }
     if (!shown) {
         text_style none = {24, 18, false, COL_MUTED, ALIGN_START, false};
-        text(L, "other.none", T(L, "She works only at this Kita."), rx, ry, rw, 40, none, NULL);
+        lay_text(L, "other.none", T(L, "She works only at this Kita."), rx, ry, rw, 40, none, NULL);
     }
 }
 
@@ -757,15 +678,15 @@ static void layout_hours(lay *L)
 
 static void layout_topics(lay *L)
 {
-    header(L, T(L, "Help and advice"));
+    lay_header(L, T(L, "Help and advice"));
     int gap = 24, cols = 3, w = (1280 - 2 * 48 - (cols - 1) * gap) / cols;
     int h = (CONTENT_BOTTOM - CONTENT_Y - gap) / 2;
     for (int i = 0; i < TOPIC_COUNT; i++) {
         button_style bs = {topic_colours[i], COL_WHITE, 32, 22, topic_icons[i], 96, true,
                            ALIGN_CENTER,     false};
         char *id = xasprintf("topic.%s", site_topic_key((site_topic)i));
-        button(L, id, T(L, topic_titles[i]), 48 + (i % cols) * (w + gap),
-               CONTENT_Y + (i / cols) * (h + gap), w, h, bs, ACT_TOPIC, i, NULL);
+        lay_button(L, id, T(L, topic_titles[i]), 48 + (i % cols) * (w + gap),
+                   CONTENT_Y + (i / cols) * (h + gap), w, h, bs, ACT_TOPIC, i, NULL);
         free(id);
     }
 }
@@ -786,7 +707,7 @@ static void layout_topic(lay *L)
 {
     const site *s = L->ctx->site;
     int topic = L->st->topic < 0 ? 0 : L->st->topic;
-    header(L, T(L, topic_titles[topic]));
+    lay_header(L, T(L, topic_titles[topic]));
     size_t total = services_in_topic(s, topic, NULL, 0);
     int *idx = xcalloc(total ? total : 1, sizeof(int));
     services_in_topic(s, topic, idx, total);
@@ -798,8 +719,8 @@ static void layout_topic(lay *L)
     int h = (bottom - CONTENT_Y - 3 * gap) / 4;
     if (total == 0) {
         text_style ts = {30, 22, false, COL_TEXT, ALIGN_CENTER, true};
-        text(L, "topic.empty", T(L, "No services for this topic yet. Please ask the staff."), 48,
-             CONTENT_Y, 1184, 200, ts, NULL);
+        lay_text(L, "topic.empty", T(L, "No services for this topic yet. Please ask the staff."),
+                 48, CONTENT_Y, 1184, 200, ts, NULL);
     }
     for (size_t k = 0; k < SERVICES_PER_PAGE; k++) {
         size_t i = (size_t)page * SERVICES_PER_PAGE + k;
@@ -809,30 +730,31 @@ static void layout_topic(lay *L)
         button_style bs = {COL_CARD, COL_TEXT, 30,          20,   topic_icons[topic],
                            44,       false,    ALIGN_START, false};
         char *id = xasprintf("service.%s", sv->id);
-        button(L, id, C(L, sv->name), 48 + (int)(k % 2) * (w + gap),
-               CONTENT_Y + (int)(k / 2) * (h + gap), w, h, bs, ACT_SERVICE, idx[i], &sv->src_name);
+        lay_button(L, id, C(L, sv->name), 48 + (int)(k % 2) * (w + gap),
+                   CONTENT_Y + (int)(k / 2) * (h + gap), w, h, bs, ACT_SERVICE, idx[i],
+                   &sv->src_name);
         free(id);
     }
     if (paged) {
         char *pg = xasprintf("%d / %d", page + 1, pages);
         text_style ts = {28, 22, true, COL_TEXT, ALIGN_CENTER, true};
-        text(L, "page.of", pg, 540, CONTENT_BOTTOM - 72, 200, 72, ts, NULL);
+        lay_text(L, "page.of", pg, 540, CONTENT_BOTTOM - 72, 200, 72, ts, NULL);
         free(pg);
         button_style bs = {COL_PRIMARY, COL_WHITE, 28,          20,   ICON_BACK,
                            36,          false,     ALIGN_START, false};
-        dl_elem *prev = button(L, "page.prev", T(L, "Previous"), 48, CONTENT_BOTTOM - 72, 320, 72,
-                               bs, ACT_PAGE, page - 1, NULL);
+        dl_elem *prev = lay_button(L, "page.prev", T(L, "Previous"), 48, CONTENT_BOTTOM - 72, 320,
+                                   72, bs, ACT_PAGE, page - 1, NULL);
         prev->enabled = page > 0;
         bs.icon = ICON_NEXT;
-        dl_elem *next = button(L, "page.next", T(L, "More"), 1280 - 48 - 320, CONTENT_BOTTOM - 72,
-                               320, 72, bs, ACT_PAGE, page + 1, NULL);
+        dl_elem *next = lay_button(L, "page.next", T(L, "More"), 1280 - 48 - 320,
+                                   CONTENT_BOTTOM - 72, 320, 72, bs, ACT_PAGE, page + 1, NULL);
         next->enabled = page + 1 < pages;
     }
     free(idx);
 }
 
-static int fact(lay *L, const char *id, dl_icon icon, const char *label, const char *value, int x,
-                int y, int w, int h, const site_src *src)
+int lay_fact(lay *L, const char *id, dl_icon icon, const char *label, const char *value, int x,
+             int y, int w, int h, const site_src *src)
 {
     dl_elem *ic = dl_push(L->d, ROLE_ICON, NULL, NULL);
     free(ic->id);
@@ -844,10 +766,10 @@ static int fact(lay *L, const char *id, dl_icon icon, const char *label, const c
     ic->w = ic->h = ic->icon_size = S(L, 40);
     char *lid = xasprintf("%s.label", id);
     text_style ls = {20, 16, true, COL_MUTED, ALIGN_START, false};
-    text(L, lid, label, x + 56, y, w - 56, 28, ls, NULL);
+    lay_text(L, lid, label, x + 56, y, w - 56, 28, ls, NULL);
     free(lid);
     text_style vs = {26, 18, false, COL_TEXT, ALIGN_START, false};
-    text(L, id, value, x + 56, y + 28, w - 56, h - 28, vs, src);
+    lay_text(L, id, value, x + 56, y + 28, w - 56, h - 28, vs, src);
     return y + h + 8;
 }
 
@@ -859,14 +781,14 @@ static void layout_service(lay *L)
         return;
     }
     const site_service *sv = &s->services[L->st->service];
-    header(L, T(L, topic_titles[sv->topic]));
+    lay_header(L, T(L, topic_titles[sv->topic]));
     text_style h1 = {40, 28, true, COL_TEXT, ALIGN_START, false};
-    text(L, "service.name", C(L, sv->name), 48, CONTENT_Y, 1184, 64, h1, &sv->src_name);
+    lay_text(L, "service.name", C(L, sv->name), 48, CONTENT_Y, 1184, 64, h1, &sv->src_name);
     int y0 = CONTENT_Y + 76;
-    box(L, "service.desc.bg", 32, y0 - 8, 640, CONTENT_BOTTOM - y0 + 8, COL_CARD, 20);
+    lay_box(L, "service.desc.bg", 32, y0 - 8, 640, CONTENT_BOTTOM - y0 + 8, COL_CARD, 20);
     text_style body = {30, 24, false, COL_TEXT, ALIGN_START, false};
-    text(L, "service.description", C(L, sv->description), 56, y0 + 12, 592,
-         CONTENT_BOTTOM - y0 - 28, body, &sv->src_description);
+    lay_text(L, "service.description", C(L, sv->description), 56, y0 + 12, 592,
+             CONTENT_BOTTOM - y0 - 28, body, &sv->src_description);
     /* Facts column: only what the content gives. */
     int fx = 696, fw = 536, y = y0;
     int n = (sv->address != NULL) + (sv->hours != NULL) + (sv->phone != NULL) +
@@ -875,32 +797,32 @@ static void layout_service(lay *L)
     if (h > 120)
         h = 120;
     if (sv->phone)
-        y = fact(L, "service.phone", ICON_PHONE, T(L, "Phone"), sv->phone, fx, y, fw, h, NULL);
+        y = lay_fact(L, "service.phone", ICON_PHONE, T(L, "Phone"), sv->phone, fx, y, fw, h, NULL);
     if (sv->address)
-        y = fact(L, "service.address", ICON_PLACE, T(L, "Address"), sv->address, fx, y, fw, h,
-                 &sv->src_address);
+        y = lay_fact(L, "service.address", ICON_PLACE, T(L, "Address"), sv->address, fx, y, fw, h,
+                     &sv->src_address);
     if (sv->hours)
-        y = fact(L, "service.hours", ICON_CLOCK, T(L, "Opening hours"), C(L, sv->hours), fx, y, fw,
-                 h, &sv->src_hours);
+        y = lay_fact(L, "service.hours", ICON_CLOCK, T(L, "Opening hours"), C(L, sv->hours), fx, y,
+                     fw, h, &sv->src_hours);
     if (sv->languages)
-        y = fact(L, "service.languages", ICON_LANGUAGE, T(L, "Languages spoken"),
-                 C(L, sv->languages), fx, y, fw, h, &sv->src_languages);
+        y = lay_fact(L, "service.languages", ICON_LANGUAGE, T(L, "Languages spoken"),
+                     C(L, sv->languages), fx, y, fw, h, &sv->src_languages);
     if (sv->costs)
-        y = fact(L, "service.costs", ICON_EURO, T(L, "Costs"), C(L, sv->costs), fx, y, fw, h,
-                 &sv->src_costs);
+        y = lay_fact(L, "service.costs", ICON_EURO, T(L, "Costs"), C(L, sv->costs), fx, y, fw, h,
+                     &sv->src_costs);
     if (sv->web)
-        fact(L, "service.web", ICON_GLOBE, T(L, "Website"), sv->web, fx, y, fw, h, NULL);
+        lay_fact(L, "service.web", ICON_GLOBE, T(L, "Website"), sv->web, fx, y, fw, h, NULL);
 }
 
 /* ---- emergency, contact, out of order ----------------------------------------------- */
 
 static void layout_emergency(lay *L)
 {
-    header(L, T(L, "Emergency numbers"));
+    lay_header(L, T(L, "Emergency numbers"));
     text_style lead = {28, 22, false, COL_TEXT, ALIGN_START, false};
-    text(L, "emergency.lead",
-         T(L, "Free of charge from any phone. You can also call without German."), 48, CONTENT_Y,
-         1184, 44, lead, NULL);
+    lay_text(L, "emergency.lead",
+             T(L, "Free of charge from any phone. You can also call without German."), 48,
+             CONTENT_Y, 1184, 44, lead, NULL);
     static const struct {
         const char *number, *label;
     } numbers[] = {
@@ -915,13 +837,13 @@ static void layout_emergency(lay *L)
     for (size_t i = 0; i < ARRAY_LEN(numbers); i++) {
         char *id = xasprintf("emergency.%zu", i);
         char *bid = xasprintf("emergency.%zu.bg", i);
-        box(L, bid, 48, y + (int)i * h, 1184, h - 8, i < 2 ? 0xFBE3E1 : COL_CARD, 12);
+        lay_box(L, bid, 48, y + (int)i * h, 1184, h - 8, i < 2 ? 0xFBE3E1 : COL_CARD, 12);
         text_style num = {40, 30, true, COL_EMERGENCY, ALIGN_START, true};
         char *nid = xasprintf("%s.number", id);
-        text(L, nid, numbers[i].number, 72, y + (int)i * h, 330, h - 8, num, NULL);
+        lay_text(L, nid, numbers[i].number, 72, y + (int)i * h, 330, h - 8, num, NULL);
         free(nid);
         text_style lbl = {28, 20, false, COL_TEXT, ALIGN_START, true};
-        text(L, id, T(L, numbers[i].label), 420, y + (int)i * h, 790, h - 8, lbl, NULL);
+        lay_text(L, id, T(L, numbers[i].label), 420, y + (int)i * h, 790, h - 8, lbl, NULL);
         free(id);
         free(bid);
     }
@@ -930,39 +852,40 @@ static void layout_emergency(lay *L)
 static void layout_contact(lay *L)
 {
     const site *s = L->ctx->site;
-    header(L, T(L, "Contact me"));
+    lay_header(L, T(L, "Contact me"));
     int workers[2];
     size_t nw = site_workers_at(s, s->here, workers, ARRAY_LEN(workers));
     text_style lead = {30, 22, false, COL_TEXT, ALIGN_START, false};
-    text(L, "contact.lead",
-         T(L, "You can talk to the social worker. It is free and voluntary. She listens and helps "
-              "you find the right place."),
-         48, CONTENT_Y, 1184, 100, lead, NULL);
+    lay_text(L, "contact.lead",
+             T(L,
+               "You can talk to the social worker. It is free and voluntary. She listens and helps "
+               "you find the right place."),
+             48, CONTENT_Y, 1184, 100, lead, NULL);
     int y = CONTENT_Y + 116;
     for (size_t i = 0; i < nw; i++) {
         const site_worker *wk = &s->workers[workers[i]];
-        box(L, "contact.bg", 48, y, 1184, CONTENT_BOTTOM - y, COL_CARD, 20);
+        lay_box(L, "contact.bg", 48, y, 1184, CONTENT_BOTTOM - y, COL_CARD, 20);
         text_style nm = {34, 24, true, COL_TEXT, ALIGN_START, false};
-        text(L, "contact.name", wk->name, 80, y + 20, 1120, 48, nm, &wk->src);
+        lay_text(L, "contact.name", wk->name, 80, y + 20, 1120, 48, nm, &wk->src);
         int fy = y + 80;
         occurrence o;
         if (schedule_next(s, workers[i], s->here, L->now_utc, false, &o, 1)) {
             char *p = when_phrase(L->ctx->i18n, L->st->lang, &o, L->now_utc);
             char *line = fmt_named(T(L, "Come to the consultation hour: {when}"), "when", p, NULL);
-            fy = fact(L, "contact.next", ICON_CLOCK, T(L, "Here at the Kita"), line, 80, fy, 1120,
-                      90, NULL);
+            fy = lay_fact(L, "contact.next", ICON_CLOCK, T(L, "Here at the Kita"), line, 80, fy,
+                          1120, 90, NULL);
             free(line);
             free(p);
         }
         if (wk->phone)
-            fy = fact(L, "contact.phone", ICON_PHONE, T(L, "Phone"), wk->phone, 80, fy, 1120, 80,
-                      NULL);
+            fy = lay_fact(L, "contact.phone", ICON_PHONE, T(L, "Phone"), wk->phone, 80, fy, 1120,
+                          80, NULL);
         if (wk->email)
-            fy = fact(L, "contact.email", ICON_CONTACT, T(L, "E-mail"), wk->email, 80, fy, 1120, 80,
-                      NULL);
+            fy = lay_fact(L, "contact.email", ICON_CONTACT, T(L, "E-mail"), wk->email, 80, fy, 1120,
+                          80, NULL);
         if (wk->languages)
-            fact(L, "contact.languages", ICON_LANGUAGE, T(L, "Languages spoken"),
-                 C(L, wk->languages), 80, fy, 1120, 80, NULL);
+            lay_fact(L, "contact.languages", ICON_LANGUAGE, T(L, "Languages spoken"),
+                     C(L, wk->languages), 80, fy, 1120, 80, NULL);
         break; /* one worker per page is all that fits; the first is the Kita's own */
     }
 }
@@ -979,13 +902,13 @@ static void layout_out_of_order(lay *L)
     /* The language is unknown here: say it in the default language and in English. */
     const i18n *t = L->ctx->i18n;
     text_style h1 = {48, 32, true, COL_TEXT, ALIGN_CENTER, false};
-    text(L, "ooo.title", i18n_ui(t, 0, "Out of order. Please ask the staff."), 80, 290, 1120, 140,
-         h1, NULL);
+    lay_text(L, "ooo.title", i18n_ui(t, 0, "Out of order. Please ask the staff."), 80, 290, 1120,
+             140, h1, NULL);
     int en = i18n_find(t, "en");
     if (en > 0) {
         text_style h2 = {36, 26, false, COL_MUTED, ALIGN_CENTER, false};
-        text(L, "ooo.title.en", "Out of order. Please ask the staff.", 80, 440, 1120, 100, h2,
-             NULL);
+        lay_text(L, "ooo.title.en", "Out of order. Please ask the staff.", 80, 440, 1120, 100, h2,
+                 NULL);
     }
 }
 
@@ -1000,21 +923,21 @@ static void idle_overlay(lay *L)
     catcher->w = S(L, 1280);
     catcher->h = S(L, 800);
     catcher->action = (dl_action){ACT_STILL_HERE, 0};
-    box(L, "idle.shadow", 236, 196, 816, 424, COL_SHADE, 28);
-    box(L, "idle.bg", 240, 200, 800, 400, COL_WHITE, 24);
+    lay_box(L, "idle.shadow", 236, 196, 816, 424, COL_SHADE, 28);
+    lay_box(L, "idle.bg", 240, 200, 800, 400, COL_WHITE, 24);
     text_style h1 = {44, 30, true, COL_TEXT, ALIGN_CENTER, false};
-    text(L, "idle.title", T(L, "Are you still there?"), 280, 236, 720, 70, h1, NULL);
+    lay_text(L, "idle.title", T(L, "Are you still there?"), 280, 236, 720, 70, h1, NULL);
     char *n = xasprintf("%d", secs);
     const char *fmt = i18n_ui_n(L->ctx->i18n, L->st->lang, "The screen starts over in {n} second.",
                                 "The screen starts over in {n} seconds.", (unsigned long)secs);
     char *msg = fmt_named(fmt, "n", n, NULL);
     text_style body = {28, 20, false, COL_MUTED, ALIGN_CENTER, false};
-    text(L, "idle.countdown", msg, 280, 316, 720, 80, body, NULL);
+    lay_text(L, "idle.countdown", msg, 280, 316, 720, 80, body, NULL);
     free(msg);
     free(n);
     button_style bs = {COL_PRIMARY, COL_WHITE, 34, 24, ICON_NONE, 0, false, ALIGN_CENTER, false};
-    button(L, "idle.yes", T(L, "Yes, I am still here"), 360, 430, 560, 110, bs, ACT_STILL_HERE, 0,
-           NULL);
+    lay_button(L, "idle.yes", T(L, "Yes, I am still here"), 360, 430, 560, 110, bs, ACT_STILL_HERE,
+               0, NULL);
 }
 
 static void mirror(dl *d)
