@@ -6,7 +6,7 @@
 set -euo pipefail
 
 packages=(build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsqlite3-dev
-          libpng-dev libqrencode-dev libsodium-dev libfribidi-dev fonts-noto-core)
+          libpng-dev libqrencode-dev libsodium-dev libfribidi-dev fonts-noto-core fonts-dejavu-core)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(libcmocka-dev gettext python3 xvfb xauth xdotool imagemagick zbar-tools)
 fi

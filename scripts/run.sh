@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install what is missing, build, and start the kiosk on the bundled demo site in a
-# 1280x800 window (Escape or closing the window quits in this development mode).
+# 1280x800 window (Escape or closing the window quits in this development mode), with
+# the demo worker key and staff PIN 1234 (assets/demo-keys/demo.conf).
 # Extra arguments go to lotse, e.g. `scripts/run.sh --now 2026-03-10T08:55`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,4 +11,5 @@ cmake --build build -j"$(nproc)"
 if [[ -z "${DISPLAY:-}" && -z "${WAYLAND_DISPLAY:-}" ]]; then
   echo "note: no DISPLAY/WAYLAND_DISPLAY set; SDL will try the console (KMSDRM)." >&2
 fi
-exec ./build/lotse --windowed --site assets/demo-site "$@"
+mkdir -p /tmp/lotse-export
+exec ./build/lotse --windowed --site assets/demo-site --config assets/demo-keys/demo.conf "$@"

@@ -9,6 +9,7 @@
 #include <SDL.h>
 
 #include "core/dl.h"
+#include "core/flood.h"
 #include "core/i18n.h"
 #include "core/site.h"
 #include "core/ui.h"
@@ -33,6 +34,12 @@ typedef struct options {
     int64_t now_utc; /* --now, as UTC */
     int width, height;
     int idle_timeout_s;
+    /* Contact requests and the admin mode (see README "Configuration"). */
+    char *worker_key;   /* Worker-Key: the public key line, or a path to the key file */
+    char *admin_pin;    /* Admin-PIN: an Argon2id hash from `lotse-admin pin` */
+    char *export_dir;   /* Export-Dir: where the USB stick is mounted */
+    int request_limit;  /* Request-Limit: requests per 10 minutes (0 = default) */
+    int retention_days; /* Request-Retention-Days (0 = default) */
 } options;
 
 /* Parse the configuration file (a record file, see README.md "Running it") into opt;
@@ -55,10 +62,18 @@ typedef struct kiosk {
     dl *shown;          /* what is on the screen now */
     bool virtual_clock; /* headless: time only moves by `wait` */
     int64_t mono_ms;    /* monotonic time of the current event */
+    int64_t press_ms;   /* when the current touch went down, -1 if none */
     int64_t utc_base;   /* virtual clock: UTC at mono_ms == 0 */
     int64_t utc_offset; /* real clock shifted by --now: added to the wall clock */
     unsigned long redraws;
     bool quit;
+    /* Contact requests (requests.c). */
+    bool have_worker_key;
+    unsigned char worker_pk[32];
+    unsigned char flood_key[32]; /* random per process: keys the flood guard's digests */
+    flood_guard flood;
+    int last_purge_day; /* days since the epoch of the last retention purge */
+    char *admin_notice;
 } kiosk;
 
 /* content.c: languages, UI catalogs and site content. */
@@ -82,11 +97,24 @@ void kiosk_finish(kiosk *k);
 int64_t kiosk_now_utc(const kiosk *k);
 /* Lay out the current state and draw it if it differs from what is shown (or force). */
 void kiosk_frame(kiosk *k, bool force);
-void kiosk_tap(kiosk *k, int x, int y);
+/* A finished touch at x, y that was held for hold_ms. */
+void kiosk_tap(kiosk *k, int x, int y, int hold_ms);
 void kiosk_back(kiosk *k);
 /* Virtual clock: advance by ms, delivering every timeout on the way. */
 void kiosk_advance(kiosk *k, int64_t ms);
 bool kiosk_screenshot(kiosk *k, const char *path, char **err);
+
+/* requests.c: contact requests, the admin PIN, the export and consultation-hour changes. */
+/* Load the worker key, prepare the flood guard, apply saved consultation-hour changes,
+ * purge expired requests and fill k->ctx.status. Logs what is missing. */
+void requests_init(kiosk *k);
+void requests_finish(kiosk *k);
+/* Perform the effect the last ui_update asked for, if any. */
+void requests_perform(kiosk *k);
+/* Once a day: delete requests older than the retention period. */
+void requests_housekeeping(kiosk *k);
+/* Parse a Worker-Key value (an inline key line or a path to a key file). */
+bool requests_load_worker_key(const char *value, unsigned char pk[32], char **err);
 
 /* script.c: run an automation script; returns the process exit code. */
 int script_run(kiosk *k, const char *path);

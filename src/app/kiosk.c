@@ -34,19 +34,34 @@ void kiosk_frame(kiosk *k, bool force)
 
 static void update(kiosk *k, const ui_event *ev)
 {
+    ui_screen before = k->st.screen;
+    bool was_at_rest = before == SCREEN_HOME && k->st.lang == 0;
     ui_update(&k->st, &k->ctx, k->shown, ev, k->mono_ms);
+    requests_perform(k);
+    bool private_before = ui_is_private_screen(before);
+    if (private_before && !ui_is_private_screen(k->st.screen)) {
+        /* What a parent typed (or the PIN's length) may sit in cached text textures. */
+        renderer_invalidate(k->rd);
+    }
+    if (ev->kind == UI_EV_TICK) {
+        if (!was_at_rest && k->st.screen == SCREEN_HOME && k->st.lang == 0) {
+            /* The idle timeout: nothing may bring a confirmation back. */
+            flood_forget_last(&k->flood);
+        }
+        requests_housekeeping(k);
+    }
 }
 
-void kiosk_tap(kiosk *k, int x, int y)
+void kiosk_tap(kiosk *k, int x, int y, int hold_ms)
 {
-    ui_event ev = {UI_EV_TAP, x, y};
+    ui_event ev = {UI_EV_TAP, x, y, hold_ms};
     update(k, &ev);
     kiosk_frame(k, false);
 }
 
 void kiosk_back(kiosk *k)
 {
-    ui_event ev = {UI_EV_BACK, 0, 0};
+    ui_event ev = {UI_EV_BACK, 0, 0, 0};
     update(k, &ev);
     kiosk_frame(k, false);
 }
@@ -59,11 +74,11 @@ void kiosk_advance(kiosk *k, int64_t ms)
         if (due < 0 || k->mono_ms + due > end)
             break;
         k->mono_ms += due > 0 ? due : 1;
-        ui_event tick = {UI_EV_TICK, 0, 0};
+        ui_event tick = {UI_EV_TICK, 0, 0, 0};
         update(k, &tick);
     }
     k->mono_ms = end;
-    ui_event tick = {UI_EV_TICK, 0, 0};
+    ui_event tick = {UI_EV_TICK, 0, 0, 0};
     update(k, &tick);
     kiosk_frame(k, false);
 }
@@ -153,6 +168,15 @@ void kiosk_finish(kiosk *k)
     SDL_Quit();
 }
 
+/* How long the finger (or mouse button) that just went up was down. */
+static int held_ms(const kiosk *k)
+{
+    if (k->press_ms < 0)
+        return 0;
+    int64_t held = k->mono_ms - k->press_ms;
+    return held < 0 ? 0 : held > 600000 ? 600000 : (int)held;
+}
+
 /* Window pixels per renderer pixel differ on HiDPI displays; taps arrive in window
  * coordinates (mouse) or normalised (touch). */
 static void tap_window(kiosk *k, int wx, int wy)
@@ -160,7 +184,7 @@ static void tap_window(kiosk *k, int wx, int wy)
     int ww = 1, wh = 1;
     SDL_GetWindowSize(k->win, &ww, &wh);
     kiosk_tap(k, wx * k->ctx.config.width / (ww ? ww : 1),
-              wy * k->ctx.config.height / (wh ? wh : 1));
+              wy * k->ctx.config.height / (wh ? wh : 1), held_ms(k));
 }
 
 static void handle(kiosk *k, const SDL_Event *ev, bool *force)
@@ -188,13 +212,22 @@ static void handle(kiosk *k, const SDL_Event *ev, bool *force)
         else if (ev->key.keysym.sym == SDLK_BACKSPACE || ev->key.keysym.sym == SDLK_AC_BACK)
             kiosk_back(k);
         break;
+    case SDL_MOUSEBUTTONDOWN:
+        if (ev->button.which != SDL_TOUCH_MOUSEID && ev->button.button == SDL_BUTTON_LEFT)
+            k->press_ms = k->mono_ms;
+        break;
+    case SDL_FINGERDOWN:
+        k->press_ms = k->mono_ms;
+        break;
     case SDL_MOUSEBUTTONUP:
         if (ev->button.which != SDL_TOUCH_MOUSEID && ev->button.button == SDL_BUTTON_LEFT)
             tap_window(k, ev->button.x, ev->button.y);
+        k->press_ms = -1;
         break;
     case SDL_FINGERUP:
         kiosk_tap(k, (int)(ev->tfinger.x * (float)k->ctx.config.width),
-                  (int)(ev->tfinger.y * (float)k->ctx.config.height));
+                  (int)(ev->tfinger.y * (float)k->ctx.config.height), held_ms(k));
+        k->press_ms = -1;
         break;
     case SDL_RENDER_TARGETS_RESET:
     case SDL_RENDER_DEVICE_RESET:
@@ -209,6 +242,7 @@ static void handle(kiosk *k, const SDL_Event *ev, bool *force)
 int kiosk_main(kiosk *k)
 {
     k->mono_ms = clock_mono_ms();
+    k->press_ms = -1;
     ui_init(&k->st, k->mono_ms);
     kiosk_frame(k, true);
     fprintf(stderr, "lotse: running (%dx%d, %s renderer)\n", k->ctx.config.width,
@@ -229,7 +263,7 @@ int kiosk_main(kiosk *k)
             while (!k->quit && SDL_PollEvent(&ev))
                 handle(k, &ev, &force);
         }
-        ui_event tick = {UI_EV_TICK, 0, 0};
+        ui_event tick = {UI_EV_TICK, 0, 0, 0};
         update(k, &tick);
         kiosk_frame(k, force);
     }

@@ -15,12 +15,15 @@
 #include "app.h"
 #include "core/rec.h"
 #include "core/util.h"
+#include "crypto/seal.h"
 #include "platform/clock.h"
 
 #define DEFAULT_WIDTH 1280
 #define DEFAULT_HEIGHT 800
 #define DEFAULT_IDLE_S 90
 #define IDLE_WARNING_MS 10000
+#define DEFAULT_EXPORT_DIR "/media/lotse-export"
+#define DEFAULT_RETENTION_DAYS 60
 
 static void usage(FILE *f)
 {
@@ -60,6 +63,17 @@ static bool parse_seconds(const char *s, int *out)
     return true;
 }
 
+static bool parse_int_range(const char *s, long min, long max, int *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || end == s || *end || v < min || v > max)
+        return false;
+    *out = (int)v;
+    return true;
+}
+
 bool options_load_config(options *o, const char *path, char **err)
 {
     size_t len = 0;
@@ -85,6 +99,8 @@ bool options_load_config(options *o, const char *path, char **err)
                 target = &o->font_regular;
             else if (strcasecmp(k, "Font-Bold") == 0)
                 target = &o->font_bold;
+            else if (strcasecmp(k, "Export-Dir") == 0)
+                target = &o->export_dir;
             if (target) {
                 if (!*target)
                     *target = xstrdup(v);
@@ -103,6 +119,37 @@ bool options_load_config(options *o, const char *path, char **err)
                                     "'%s' is not a number of seconds (15..3600)", v);
                 else if (!o->idle_timeout_s)
                     o->idle_timeout_s = s;
+            } else if (strcasecmp(k, "Worker-Key") == 0) {
+                unsigned char pk[32];
+                char *kerr = NULL;
+                if (!requests_load_worker_key(v, pk, &kerr)) {
+                    site_errors_add(&errors, path, fl->line, k, "%s", kerr);
+                    free(kerr);
+                } else if (!o->worker_key) {
+                    o->worker_key = xstrdup(v);
+                }
+            } else if (strcasecmp(k, "Admin-PIN") == 0) {
+                if (!str_starts_with(v, "$argon2id$"))
+                    site_errors_add(&errors, path, fl->line, k,
+                                    "not a PIN hash: use the line `lotse-admin pin` prints "
+                                    "(it starts with $argon2id$)");
+                else if (!o->admin_pin)
+                    o->admin_pin = xstrdup(v);
+            } else if (strcasecmp(k, "Request-Limit") == 0) {
+                int n;
+                if (!parse_int_range(v, 1, FLOOD_MAX_LIMIT, &n))
+                    site_errors_add(&errors, path, fl->line, k,
+                                    "'%s' is not a number of requests per 10 minutes (1..%d)", v,
+                                    FLOOD_MAX_LIMIT);
+                else if (!o->request_limit)
+                    o->request_limit = n;
+            } else if (strcasecmp(k, "Request-Retention-Days") == 0) {
+                int n;
+                if (!parse_int_range(v, 1, 365, &n))
+                    site_errors_add(&errors, path, fl->line, k,
+                                    "'%s' is not a number of days (1..365)", v);
+                else if (!o->retention_days)
+                    o->retention_days = n;
             } else if (strcasecmp(k, "Renderer") == 0) {
                 if (strcmp(v, "accelerated") == 0)
                     o->accelerated = true;
@@ -137,6 +184,9 @@ void options_finish(options *o)
     free(o->font_bold);
     free(o->script);
     free(o->check_site);
+    free(o->worker_key);
+    free(o->admin_pin);
+    free(o->export_dir);
 }
 
 /* Is this binary running from its build tree (then the source tree's data is used)? */
@@ -268,6 +318,12 @@ static void apply_defaults(options *o)
     }
     if (!o->idle_timeout_s)
         o->idle_timeout_s = DEFAULT_IDLE_S;
+    if (!o->export_dir)
+        o->export_dir = xstrdup(DEFAULT_EXPORT_DIR);
+    if (!o->request_limit)
+        o->request_limit = FLOOD_DEFAULT_LIMIT;
+    if (!o->retention_days)
+        o->retention_days = DEFAULT_RETENTION_DAYS;
 }
 
 static void print_errors(const site_errors *e)
@@ -295,7 +351,8 @@ static int check_site(options *o)
             ui_ctx ctx = {s,
                           t,
                           fontset_measure(fonts),
-                          {o->width, o->height, o->idle_timeout_s * 1000, IDLE_WARNING_MS}};
+                          {o->width, o->height, o->idle_timeout_s * 1000, IDLE_WARNING_MS},
+                          {true, true, 0, "", o->retention_days, NULL}};
             ui_check_fit(&ctx, o->have_now ? o->now_utc : clock_wall_utc(), &errors);
             fontset_destroy(fonts);
         }
@@ -363,6 +420,10 @@ static void bench_report(kiosk *k, double t_main, double t_first)
 int main(int argc, char **argv)
 {
     double t_main = now_ms_precise();
+    if (!seal_init()) {
+        fprintf(stderr, "lotse: libsodium cannot initialise (no entropy source)\n");
+        return 1;
+    }
     kiosk k;
     memset(&k, 0, sizeof(k));
     options *o = &k.opt;
@@ -421,6 +482,7 @@ int main(int argc, char **argv)
     k.utc_base = o->have_now ? o->now_utc : clock_wall_utc();
     if (o->have_now && !o->headless)
         k.utc_offset = o->now_utc - clock_wall_utc();
+    requests_init(&k);
     if (o->headless) {
         k.mono_ms = 0;
         ui_init(&k.st, 0);
@@ -435,6 +497,7 @@ int main(int argc, char **argv)
         rc = kiosk_main(&k);
     }
 finish:
+    requests_finish(&k);
     kiosk_finish(&k);
     site_destroy(k.site);
     i18n_destroy(k.i18n);

@@ -1,7 +1,8 @@
 /* script.c - the automation interface: a script of taps, waits and expectations run
  * against the real kiosk (headless in tests). Commands are documented in README.md:
- *   tap X Y | tap "text" | wait MS | lang CODE | back | expect "text" |
- *   expect-not "text" | expect-screen NAME | screenshot PATH.png | dump PATH.json | # comment
+ *   tap X Y | tap "text" | hold X Y MS | type "text" | wait MS | lang CODE | back |
+ *   expect "text" | expect-not "text" | expect-screen NAME | expect-queue N |
+ *   screenshot PATH.png | dump PATH.json | # comment
  * Exit 0 when the script ran through; otherwise the failing line is printed as
  * "FILE:LINE: message" and the exit code is 1. */
 #include <errno.h>
@@ -69,16 +70,61 @@ static bool write_text_file(const char *path, const char *text, char **err)
     return ok;
 }
 
+static const dl_elem *find_id(const dl *d, const char *id)
+{
+    for (size_t i = 0; d && i < d->n_elems; i++)
+        if (strcmp(d->elems[i].id, id) == 0 && d->elems[i].enabled && d->elems[i].action.kind)
+            return &d->elems[i];
+    return NULL;
+}
+
+static bool tap_id(kiosk *k, const char *id)
+{
+    const dl_elem *e = find_id(k->shown, id);
+    if (!e)
+        return false;
+    kiosk_tap(k, e->x + e->w / 2, e->y + e->h / 2, 0);
+    return true;
+}
+
+/* type TEXT: tap the on-screen key of every character ("key.<char>", "key.space"), as a
+ * parent would: switching shift and the letter layouts when the key is not shown. */
+static char *type_text(kiosk *k, const char *text)
+{
+    for (const char *p = text; *p;) {
+        uint32_t cp;
+        int n = utf8_decode(p, strlen(p), &cp);
+        char *id = *p == ' ' ? xstrdup("key.space") : xasprintf("key.%.*s", n, p);
+        bool done = tap_id(k, id);
+        /* Try shift, then each layout with and without shift. */
+        for (int tries = 0; !done && tries < 16; tries++) {
+            if (!(tries % 2 == 0 && tap_id(k, "key.shift")) && !tap_id(k, "key.layout"))
+                break;
+            done = tap_id(k, id);
+        }
+        if (!done) {
+            char *msg = xasprintf("type: no key for '%.*s' on screen '%s'", n, p, k->shown->screen);
+            free(id);
+            return msg;
+        }
+        free(id);
+        p += n;
+    }
+    return NULL;
+}
+
 /* Run one command; on failure return a new message. */
 static char *run_line(kiosk *k, const char *line)
 {
     const char *p = line;
     char *cmd = next_arg(&p);
-    char *a1 = NULL, *a2 = NULL, *msg = NULL, *err = NULL;
+    char *a1 = NULL, *a2 = NULL, *a3 = NULL, *msg = NULL, *err = NULL;
     if (!cmd || cmd[0] == '#')
         goto done;
     a1 = next_arg(&p);
     a2 = next_arg(&p);
+    if (strcmp(cmd, "hold") == 0)
+        a3 = next_arg(&p);
     while (*p == ' ' || *p == '\t')
         p++;
     if (*p) {
@@ -90,7 +136,7 @@ static char *run_line(kiosk *k, const char *line)
         if (!parse_int(a1, 0, 100000, &x) || !parse_int(a2, 0, 100000, &y))
             msg = xasprintf("tap X Y: '%s %s' are not pixel coordinates", a1, a2);
         else
-            kiosk_tap(k, (int)x, (int)y);
+            kiosk_tap(k, (int)x, (int)y, 0);
     } else if (strcmp(cmd, "tap") == 0 && a1) {
         const dl_elem *e = NULL;
         size_t n = dl_find_text(k->shown, a1, &e);
@@ -98,7 +144,25 @@ static char *run_line(kiosk *k, const char *line)
             msg = xasprintf("tap \"%s\": %zu elements show this text on screen '%s'", a1, n,
                             k->shown->screen);
         else
-            kiosk_tap(k, e->x + e->w / 2, e->y + e->h / 2);
+            kiosk_tap(k, e->x + e->w / 2, e->y + e->h / 2, 0);
+    } else if (strcmp(cmd, "hold") == 0 && a1 && a2 && a3) {
+        long ms;
+        if (!parse_int(a1, 0, 100000, &x) || !parse_int(a2, 0, 100000, &y) ||
+            !parse_int(a3, 0, 600000, &ms)) {
+            msg = xasprintf("hold X Y MS: '%s %s %s' are not pixels and milliseconds", a1, a2, a3);
+        } else {
+            /* The finger stays down: time passes (timeouts included), then it lifts. */
+            kiosk_advance(k, ms);
+            kiosk_tap(k, (int)x, (int)y, (int)ms);
+        }
+    } else if (strcmp(cmd, "type") == 0 && a1 && !a2) {
+        msg = type_text(k, a1);
+    } else if (strcmp(cmd, "expect-queue") == 0 && a1 && !a2) {
+        if (!parse_int(a1, 0, 1000000, &x))
+            msg = xasprintf("expect-queue N: '%s' is not a number", a1);
+        else if (k->ctx.status.queue_count != (size_t)x)
+            msg = xasprintf("expect-queue %ld: %zu requests are queued", x,
+                            k->ctx.status.queue_count);
     } else if (strcmp(cmd, "wait") == 0 && a1 && !a2) {
         if (!parse_int(a1, 0, 100L * 24 * 3600 * 1000, &x))
             msg = xasprintf("wait MS: '%s' is not a number of milliseconds", a1);
@@ -136,6 +200,7 @@ done:
     free(cmd);
     free(a1);
     free(a2);
+    free(a3);
     return msg;
 }
 

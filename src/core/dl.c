@@ -18,14 +18,23 @@ dl *dl_create(const char *screen, const char *lang, bool rtl, int width, int hei
     return d;
 }
 
+/* Free a string after wiping it: a display list may show what a parent typed. */
+static void free_wiped(char *s)
+{
+    if (s) {
+        secure_zero(s, strlen(s));
+        free(s);
+    }
+}
+
 static void elem_finish(dl_elem *e)
 {
     free(e->id);
-    free(e->text);
+    free_wiped(e->text);
     for (size_t i = 0; i < e->n_lines; i++)
-        free(e->lines[i]);
+        free_wiped(e->lines[i]);
     free(e->lines);
-    free(e->payload);
+    free_wiped(e->payload);
     free(e->src);
 }
 

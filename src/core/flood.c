@@ -83,7 +83,8 @@ void flood_record(flood_guard *g, int64_t now_ms, const unsigned char digest[FLO
             g->accepted_ms[kept++] = g->accepted_ms[i];
     if (kept == FLOOD_MAX_LIMIT) {
         /* Recorded over the largest limit: the oldest entry makes room. */
-        memmove(g->accepted_ms, g->accepted_ms + 1, (FLOOD_MAX_LIMIT - 1) * sizeof g->accepted_ms[0]);
+        memmove(g->accepted_ms, g->accepted_ms + 1,
+                (FLOOD_MAX_LIMIT - 1) * sizeof g->accepted_ms[0]);
         kept--;
     }
     g->accepted_ms[kept++] = now_ms;

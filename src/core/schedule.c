@@ -120,6 +120,7 @@ static bool schedule_apply_exceptions(const site_worker *w, occurrence *o, bool 
             return false;
         o->cancelled = true;
         o->note = cancel->note;
+        o->admin_id = cancel->admin_id;
     }
     return true;
 }
@@ -173,7 +174,8 @@ static void schedule_expand_day(const site *s, int wi, int kita, civil_date d, i
                         .start_min = e->start_min,
                         .end_min = e->end_min,
                         .extra = true,
-                        .note = e->note};
+                        .note = e->note,
+                        .admin_id = e->admin_id};
         schedule_offer(w, &o, now_utc, include_cancelled, sink);
     }
 }

@@ -20,6 +20,7 @@ typedef struct occurrence {
     bool cancelled;   /* a weekly slot that is cancelled (shown struck through) */
     bool extra;       /* a one-off extra date */
     const char *note; /* note of the exception that applies, or NULL; owned by the site */
+    int64_t admin_id; /* the admin exception that cancelled or added it, or 0 */
 } occurrence;
 
 /* How far ahead the kiosk looks for consultation hours. */

@@ -956,3 +956,53 @@ int site_kita_find(const site *s, const char *id)
             return (int)i;
     return -1;
 }
+
+int site_worker_find(const site *s, const char *id)
+{
+    if (!s || !id)
+        return -1;
+    for (size_t i = 0; i < s->n_workers; i++)
+        if (ascii_eq(s->workers[i].id, id))
+            return (int)i;
+    return -1;
+}
+
+bool site_add_exception(site *s, int worker, const site_exception *e)
+{
+    if (!s || !e || worker < 0 || (size_t)worker >= s->n_workers)
+        return false;
+    if (e->kind != EXC_CANCELLED && e->kind != EXC_EXTRA)
+        return false;
+    if (civil_date_cmp(e->from, e->to) != 0 || !civil_date_valid(e->from))
+        return false;
+    if (e->start_min < 0 || e->end_min > 24 * 60 || e->start_min >= e->end_min)
+        return false;
+    if (e->kita < -1 || (e->kita >= 0 && (size_t)e->kita >= s->n_kitas))
+        return false;
+    site_worker *wk = &s->workers[worker];
+    site_exception copy = *e;
+    copy.note = e->note ? xstrdup(e->note) : NULL;
+    copy.src = (site_src){NULL, 0, NULL};
+    wk->exceptions = xrealloc(wk->exceptions, (wk->n_exceptions + 1) * sizeof(copy));
+    wk->exceptions[wk->n_exceptions++] = copy;
+    return true;
+}
+
+bool site_remove_admin_exception(site *s, int64_t admin_id)
+{
+    if (!s || admin_id <= 0)
+        return false;
+    for (size_t w = 0; w < s->n_workers; w++) {
+        site_worker *wk = &s->workers[w];
+        for (size_t i = 0; i < wk->n_exceptions; i++) {
+            if (wk->exceptions[i].admin_id != admin_id)
+                continue;
+            free(wk->exceptions[i].note);
+            memmove(&wk->exceptions[i], &wk->exceptions[i + 1],
+                    (wk->n_exceptions - i - 1) * sizeof(wk->exceptions[0]));
+            wk->n_exceptions--;
+            return true;
+        }
+    }
+    return false;
+}

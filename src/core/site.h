@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "civil.h"
 
@@ -52,6 +53,7 @@ typedef struct site_exception {
     int end_min;
     char *note; /* German text shown to parents, may be NULL ("Urlaub", "Osterferien") */
     site_src src;
+    int64_t admin_id; /* > 0: entered on the admin screen (the store's id); 0: from files */
 } site_exception;
 
 typedef struct site_worker {
@@ -145,5 +147,14 @@ void site_destroy(site *s);
 /* Workers serving the Kita with index kita (they have at least one slot there). */
 size_t site_workers_at(const site *s, int kita, int *out, size_t max);
 int site_kita_find(const site *s, const char *id);
+int site_worker_find(const site *s, const char *id);
+
+/* Add an exception the social worker entered on the admin screen to worker's schedule
+ * (a copy; e->note is copied too). Only EXC_CANCELLED and EXC_EXTRA on a single day with a
+ * valid time range are accepted; returns false otherwise (s unchanged). */
+bool site_add_exception(site *s, int worker, const site_exception *e);
+/* Remove the admin exception with this admin_id (> 0) from whichever worker has it.
+ * Returns false if there is none. */
+bool site_remove_admin_exception(site *s, int64_t admin_id);
 
 #endif

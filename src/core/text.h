@@ -5,13 +5,20 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct text_measure {
     void *ctx;
-    /* Width in pixels of utf8[0..len) at size px. */
+    /* Width in pixels of utf8[0..len) at size px, as drawn (one line). */
     int (*width)(void *ctx, int px, bool bold, const char *utf8, size_t len);
     /* Recommended distance between baselines at size px. */
     int (*line_height)(void *ctx, int px, bool bold);
+    /* Optional (may be NULL, e.g. in a fake): how many code points of utf8[0..len) no
+     * font provides, so that they would show as a box. White space, line breaks,
+     * control characters and default-ignorable code points (bidi controls, U+200B-U+200D,
+     * U+00AD, variation selectors, ...) are not counted. Sets *first_missing (if not
+     * NULL) to the first such code point, or to 0 when there is none. */
+    size_t (*missing)(void *ctx, bool bold, const char *utf8, size_t len, uint32_t *first_missing);
 } text_measure;
 
 typedef struct text_fit {

@@ -8,14 +8,16 @@
 #include "ui.h"
 #include "ui_lay.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "phone.h"
 #include "schedule.h"
 #include "util.h"
 #include "when.h"
 
-static const uint32_t topic_colours[TOPIC_COUNT] = {
+const uint32_t ui_topic_colours[TOPIC_COUNT] = {
     0x2E6B30, /* money: green */
     0x6A3D9A, /* parenting: purple */
     0xB0303A, /* health: red */
@@ -24,11 +26,11 @@ static const uint32_t topic_colours[TOPIC_COUNT] = {
     0x245E66, /* everyday: teal */
 };
 
-static const dl_icon topic_icons[TOPIC_COUNT] = {
+const dl_icon ui_topic_icons[TOPIC_COUNT] = {
     ICON_MONEY, ICON_FAMILY, ICON_HEALTH, ICON_LANGUAGE, ICON_CRISIS, ICON_EVERYDAY,
 };
 
-static const char *const topic_titles[TOPIC_COUNT] = {
+const char *const ui_topic_titles[TOPIC_COUNT] = {
     N_("Money and benefits"),     N_("Parenting and family"),
     N_("Health and development"), N_("Language and integration"),
     N_("Crisis and protection"),  N_("Everyday matters: debt, housing"),
@@ -39,8 +41,23 @@ static const char *const topic_titles[TOPIC_COUNT] = {
 const char *ui_screen_name(ui_screen s)
 {
     static const char *const names[SCREEN_COUNT] = {
-        "home",    "menu",      "hours",   "topics",       "topic",
-        "service", "emergency", "contact", "out-of-order",
+        "home",
+        "menu",
+        "hours",
+        "topics",
+        "topic",
+        "service",
+        "emergency",
+        "contact",
+        "contact-how",
+        "contact-details",
+        "contact-consent",
+        "contact-done",
+        "contact-sorry",
+        "admin-pin",
+        "admin",
+        "admin-hours",
+        "out-of-order",
     };
     return (s >= 0 && s < SCREEN_COUNT) ? names[s] : "home";
 }
@@ -60,6 +77,23 @@ void ui_reset(ui_state *st, int64_t mono_ms)
     st->service = -1;
     st->back_screen = SCREEN_HOME;
     st->last_input_ms = mono_ms;
+    st->contact.topic = -1;
+    st->contact.interpreter = -1;
+}
+
+bool ui_is_contact_screen(ui_screen s)
+{
+    return s >= SCREEN_CONTACT && s <= SCREEN_CONTACT_SORRY;
+}
+
+bool ui_is_admin_screen(ui_screen s)
+{
+    return s >= SCREEN_ADMIN_PIN && s <= SCREEN_ADMIN_HOURS;
+}
+
+bool ui_is_private_screen(ui_screen s)
+{
+    return ui_is_contact_screen(s) || ui_is_admin_screen(s);
 }
 
 static ui_screen parent_of(const ui_state *st)
@@ -73,13 +107,27 @@ static ui_screen parent_of(const ui_state *st)
         return SCREEN_MENU;
     case SCREEN_TOPIC:
         return SCREEN_TOPICS;
+    case SCREEN_CONTACT_HOW:
+        return SCREEN_CONTACT;
+    case SCREEN_CONTACT_DETAILS:
+        return SCREEN_CONTACT_HOW;
+    case SCREEN_CONTACT_CONSENT:
+        return SCREEN_CONTACT_DETAILS;
+    case SCREEN_ADMIN_HOURS:
+        return SCREEN_ADMIN;
     default: /* the service and emergency pages are handled in ACT_BACK */
         return SCREEN_HOME;
     }
 }
 
-static void go(ui_state *st, ui_screen s)
+void ui_go(ui_state *st, ui_screen s)
 {
+    /* Leaving the contact request (other than for the emergency numbers) wipes it;
+     * leaving the admin screens ends admin mode. */
+    if (!ui_is_contact_screen(s) && s != SCREEN_EMERGENCY)
+        ui_contact_clear(&st->contact);
+    if (!ui_is_admin_screen(s) && ui_is_admin_screen(st->screen))
+        secure_zero(&st->admin, sizeof(st->admin));
     if (s == SCREEN_EMERGENCY) {
         /* Back from the emergency page returns to the same screen and page. */
         if (st->screen != SCREEN_EMERGENCY)
@@ -96,11 +144,16 @@ static bool apply_action(ui_state *st, const ui_ctx *ctx, dl_action a)
     const site *s = ctx->site;
     switch (a.kind) {
     case ACT_HOME:
-        st->screen = SCREEN_HOME;
+        ui_go(st, SCREEN_HOME);
         return true;
     case ACT_BACK:
         if (st->screen == SCREEN_EMERGENCY) {
             st->screen = st->back_screen;
+            return true;
+        }
+        if (st->screen == SCREEN_CONTACT_DONE || st->screen == SCREEN_CONTACT_SORRY ||
+            st->screen == SCREEN_ADMIN || st->screen == SCREEN_ADMIN_PIN) {
+            ui_go(st, SCREEN_HOME);
             return true;
         }
         if (st->screen == SCREEN_SERVICE && st->topic >= 0) {
@@ -108,23 +161,22 @@ static bool apply_action(ui_state *st, const ui_ctx *ctx, dl_action a)
             st->page = st->topic_page; /* back to the page the service was on */
             return true;
         }
-        st->screen = st->screen == SCREEN_SERVICE ? SCREEN_TOPICS : parent_of(st);
-        st->page = 0;
+        ui_go(st, st->screen == SCREEN_SERVICE ? SCREEN_TOPICS : parent_of(st));
         return true;
     case ACT_MENU:
-        go(st, SCREEN_MENU);
+        ui_go(st, SCREEN_MENU);
         return true;
     case ACT_HOURS:
-        go(st, SCREEN_HOURS);
+        ui_go(st, SCREEN_HOURS);
         return true;
     case ACT_TOPICS:
-        go(st, SCREEN_TOPICS);
+        ui_go(st, SCREEN_TOPICS);
         return true;
     case ACT_TOPIC:
         if (a.arg < 0 || a.arg >= TOPIC_COUNT)
             return false;
         st->topic = a.arg;
-        go(st, SCREEN_TOPIC);
+        ui_go(st, SCREEN_TOPIC);
         return true;
     case ACT_SERVICE:
         if (!s || a.arg < 0 || (size_t)a.arg >= s->n_services)
@@ -132,14 +184,13 @@ static bool apply_action(ui_state *st, const ui_ctx *ctx, dl_action a)
         st->service = a.arg;
         st->topic_page = st->screen == SCREEN_TOPIC ? st->page : 0;
         st->topic = (int)s->services[a.arg].topic;
-        go(st, SCREEN_SERVICE);
+        ui_go(st, SCREEN_SERVICE);
         return true;
     case ACT_EMERGENCY:
-        go(st, SCREEN_EMERGENCY);
+        ui_go(st, SCREEN_EMERGENCY);
         return true;
     case ACT_CONTACT:
-        go(st, SCREEN_CONTACT);
-        return true;
+        return ui_contact_begin(st, ctx);
     case ACT_LANG:
         if (a.arg < 0 || (size_t)a.arg >= i18n_count(ctx->i18n))
             return false;
@@ -151,8 +202,29 @@ static bool apply_action(ui_state *st, const ui_ctx *ctx, dl_action a)
     case ACT_STILL_HERE:
         return true;
     default:
+        if (a.kind >= ACT_CONTACT_TOPIC && a.kind <= ACT_DONE)
+            return ui_contact_action(st, ctx, a);
+        if (a.kind >= ACT_PIN_DIGIT && a.kind < ACT_COUNT)
+            return ui_admin_action(st, ctx, a);
         return false;
     }
+}
+
+ui_effect ui_take_effect(ui_state *st)
+{
+    ui_effect e = st->effect;
+    st->effect = (ui_effect){UI_FX_NONE, 0};
+    return e;
+}
+
+/* The hidden admin entry: a long press in the top-left corner of the start screen. */
+static bool admin_corner(const ui_ctx *ctx, const ui_event *ev)
+{
+    double sx = ctx->config.width / 1280.0, sy = ctx->config.height / 800.0;
+    double scale = sx < sy ? sx : sy;
+    int corner = (int)(ADMIN_CORNER * scale + 0.5);
+    return ev->hold_ms >= ADMIN_HOLD_MS && ev->x >= 0 && ev->y >= 0 && ev->x < corner &&
+           ev->y < corner;
 }
 
 bool ui_update(ui_state *st, const ui_ctx *ctx, const dl *current, const ui_event *ev,
@@ -186,6 +258,10 @@ bool ui_update(ui_state *st, const ui_ctx *ctx, const dl *current, const ui_even
         if (st->screen == SCREEN_HOME)
             return false;
         return apply_action(st, ctx, (dl_action){ACT_BACK, 0});
+    }
+    if (st->screen == SCREEN_HOME && admin_corner(ctx, ev)) {
+        ui_admin_begin(st);
+        return true;
     }
     const dl_elem *e = dl_hit(current, ev->x, ev->y);
     if (!e)
@@ -520,11 +596,22 @@ static void layout_menu(lay *L)
     for (size_t i = 0; i < ARRAY_LEN(items); i++) {
         button_style bs = {COL_PRIMARY, COL_WHITE, 36,           26,   items[i].icon,
                            110,         true,      ALIGN_CENTER, false};
+        /* Without the worker's key nothing could be sealed: the tile stays, greyed out,
+         * with a note for the staff (never a plaintext fallback). */
+        bool off = items[i].act == ACT_NONE ||
+                   (items[i].act == ACT_CONTACT && !L->ctx->status.contact_ready);
+        bs.disabled = off;
+        if (off)
+            bs.bg = COL_CARD_ALT;
         int col = (int)i % 2, row = (int)i / 2;
-        dl_elem *b = lay_button(L, items[i].id, T(L, items[i].label), 48 + col * (w + gap),
-                                CONTENT_Y + row * (h + gap), w, h, bs, items[i].act, 0, NULL);
-        if (items[i].act == ACT_NONE)
-            b->enabled = false; /* no screen behind it yet: shown, greyed out */
+        int x = 48 + col * (w + gap), y = CONTENT_Y + row * (h + gap);
+        lay_button(L, items[i].id, T(L, items[i].label), x, y, w, h, bs, items[i].act, 0, NULL);
+        if (items[i].act == ACT_CONTACT && off)
+            lay_text(L, "menu.contact.note",
+                     T(L, "Not set up yet. Staff: the social worker's key is missing in the "
+                          "configuration."),
+                     x + 24, y + h - 64, w - 48, 56,
+                     (text_style){20, 16, false, COL_TEXT, ALIGN_CENTER, false}, NULL);
     }
 }
 
@@ -682,10 +769,10 @@ static void layout_topics(lay *L)
     int gap = 24, cols = 3, w = (1280 - 2 * 48 - (cols - 1) * gap) / cols;
     int h = (CONTENT_BOTTOM - CONTENT_Y - gap) / 2;
     for (int i = 0; i < TOPIC_COUNT; i++) {
-        button_style bs = {topic_colours[i], COL_WHITE, 32, 22, topic_icons[i], 96, true,
-                           ALIGN_CENTER,     false};
+        button_style bs = {ui_topic_colours[i], COL_WHITE, 32, 22, ui_topic_icons[i], 96, true,
+                           ALIGN_CENTER,        false};
         char *id = xasprintf("topic.%s", site_topic_key((site_topic)i));
-        lay_button(L, id, T(L, topic_titles[i]), 48 + (i % cols) * (w + gap),
+        lay_button(L, id, T(L, ui_topic_titles[i]), 48 + (i % cols) * (w + gap),
                    CONTENT_Y + (i / cols) * (h + gap), w, h, bs, ACT_TOPIC, i, NULL);
         free(id);
     }
@@ -707,7 +794,7 @@ static void layout_topic(lay *L)
 {
     const site *s = L->ctx->site;
     int topic = L->st->topic < 0 ? 0 : L->st->topic;
-    lay_header(L, T(L, topic_titles[topic]));
+    lay_header(L, T(L, ui_topic_titles[topic]));
     size_t total = services_in_topic(s, topic, NULL, 0);
     int *idx = xcalloc(total ? total : 1, sizeof(int));
     services_in_topic(s, topic, idx, total);
@@ -727,7 +814,7 @@ static void layout_topic(lay *L)
         if (i >= total)
             break;
         const site_service *sv = &s->services[idx[i]];
-        button_style bs = {COL_CARD, COL_TEXT, 30,          20,   topic_icons[topic],
+        button_style bs = {COL_CARD, COL_TEXT, 30,          20,   ui_topic_icons[topic],
                            44,       false,    ALIGN_START, false};
         char *id = xasprintf("service.%s", sv->id);
         lay_button(L, id, C(L, sv->name), 48 + (int)(k % 2) * (w + gap),
@@ -781,7 +868,7 @@ static void layout_service(lay *L)
         return;
     }
     const site_service *sv = &s->services[L->st->service];
-    lay_header(L, T(L, topic_titles[sv->topic]));
+    lay_header(L, T(L, ui_topic_titles[sv->topic]));
     text_style h1 = {40, 28, true, COL_TEXT, ALIGN_START, false};
     lay_text(L, "service.name", C(L, sv->name), 48, CONTENT_Y, 1184, 64, h1, &sv->src_name);
     int y0 = CONTENT_Y + 76;
@@ -846,47 +933,6 @@ static void layout_emergency(lay *L)
         lay_text(L, id, T(L, numbers[i].label), 420, y + (int)i * h, 790, h - 8, lbl, NULL);
         free(id);
         free(bid);
-    }
-}
-
-static void layout_contact(lay *L)
-{
-    const site *s = L->ctx->site;
-    lay_header(L, T(L, "Contact me"));
-    int workers[2];
-    size_t nw = site_workers_at(s, s->here, workers, ARRAY_LEN(workers));
-    text_style lead = {30, 22, false, COL_TEXT, ALIGN_START, false};
-    lay_text(L, "contact.lead",
-             T(L,
-               "You can talk to the social worker. It is free and voluntary. She listens and helps "
-               "you find the right place."),
-             48, CONTENT_Y, 1184, 100, lead, NULL);
-    int y = CONTENT_Y + 116;
-    for (size_t i = 0; i < nw; i++) {
-        const site_worker *wk = &s->workers[workers[i]];
-        lay_box(L, "contact.bg", 48, y, 1184, CONTENT_BOTTOM - y, COL_CARD, 20);
-        text_style nm = {34, 24, true, COL_TEXT, ALIGN_START, false};
-        lay_text(L, "contact.name", wk->name, 80, y + 20, 1120, 48, nm, &wk->src);
-        int fy = y + 80;
-        occurrence o;
-        if (schedule_next(s, workers[i], s->here, L->now_utc, false, &o, 1)) {
-            char *p = when_phrase(L->ctx->i18n, L->st->lang, &o, L->now_utc);
-            char *line = fmt_named(T(L, "Come to the consultation hour: {when}"), "when", p, NULL);
-            fy = lay_fact(L, "contact.next", ICON_CLOCK, T(L, "Here at the Kita"), line, 80, fy,
-                          1120, 90, NULL);
-            free(line);
-            free(p);
-        }
-        if (wk->phone)
-            fy = lay_fact(L, "contact.phone", ICON_PHONE, T(L, "Phone"), wk->phone, 80, fy, 1120,
-                          80, NULL);
-        if (wk->email)
-            fy = lay_fact(L, "contact.email", ICON_CONTACT, T(L, "E-mail"), wk->email, 80, fy, 1120,
-                          80, NULL);
-        if (wk->languages)
-            lay_fact(L, "contact.languages", ICON_LANGUAGE, T(L, "Languages spoken"),
-                     C(L, wk->languages), 80, fy, 1120, 80, NULL);
-        break; /* one worker per page is all that fits; the first is the Kita's own */
     }
 }
 
@@ -983,7 +1029,17 @@ static dl *layout_state(const ui_state *st, const ui_ctx *ctx, int64_t now_utc, 
         layout_emergency(&L);
         break;
     case SCREEN_CONTACT:
-        layout_contact(&L);
+    case SCREEN_CONTACT_HOW:
+    case SCREEN_CONTACT_DETAILS:
+    case SCREEN_CONTACT_CONSENT:
+    case SCREEN_CONTACT_DONE:
+    case SCREEN_CONTACT_SORRY:
+        ui_contact_layout(&L);
+        break;
+    case SCREEN_ADMIN_PIN:
+    case SCREEN_ADMIN:
+    case SCREEN_ADMIN_HOURS:
+        ui_admin_layout(&L);
         break;
     case SCREEN_OUT_OF_ORDER:
     case SCREEN_COUNT:
@@ -1003,6 +1059,58 @@ dl *ui_layout(const ui_state *st, const ui_ctx *ctx, int64_t now_utc, int64_t mo
     return layout_state(st, ctx, now_utc, mono_ms, NULL);
 }
 
+/* The contact request's screens in their fullest states (a name, a number, an
+ * interpreter, each hint, the confirmation and both apologies), and the admin screens. */
+static void check_contact_screens(ui_state *st, const ui_ctx *ctx, int64_t now_utc,
+                                  site_errors *errors)
+{
+    ui_contact *c = &st->contact;
+    c->topic = CONTACT_TOPIC_OTHER;
+    c->channel = CHANNEL_SMS;
+    c->interpreter = (int)(i18n_count(ctx->i18n) - 1);
+    snprintf(c->name, sizeof(c->name), "%s", "Wwwwwwwwwwwwwwwwwwwwwwww");
+    snprintf(c->phone, sizeof(c->phone), "%s", "+49 0000 00000000000");
+    static const ui_screen steps[] = {SCREEN_CONTACT_HOW, SCREEN_CONTACT_DETAILS,
+                                      SCREEN_CONTACT_CONSENT, SCREEN_CONTACT_DONE};
+    for (size_t i = 0; i < ARRAY_LEN(steps); i++) {
+        st->screen = steps[i];
+        for (int kb = 0; kb < (steps[i] == SCREEN_CONTACT_DETAILS ? 8 : 1); kb++) {
+            c->keyboard = kb / 2;
+            c->typing_phone = kb % 2;
+            dl_destroy(layout_state(st, ctx, now_utc, 0, errors));
+        }
+    }
+    st->screen = SCREEN_CONTACT_DETAILS;
+    for (int h = HINT_PHONE_NEEDED; h <= HINT_NAME_FULL; h++) {
+        for (int arg = PHONE_EMPTY; arg <= PHONE_TOO_LONG; arg++) {
+            c->hint = (contact_hint)h;
+            c->hint_arg = arg;
+            dl_destroy(layout_state(st, ctx, now_utc, 0, errors));
+        }
+    }
+    snprintf(c->ticket, sizeof(c->ticket), "%s", "888 888");
+    st->screen = SCREEN_CONTACT_DONE;
+    dl_destroy(layout_state(st, ctx, now_utc, 0, errors));
+    st->screen = SCREEN_CONTACT_SORRY;
+    for (int r = SUBMIT_FLOOD; r <= SUBMIT_FAILED; r++) {
+        c->hint_arg = r;
+        dl_destroy(layout_state(st, ctx, now_utc, 0, errors));
+    }
+    ui_contact_clear(c);
+    static const ui_screen admin[] = {SCREEN_ADMIN_PIN, SCREEN_ADMIN, SCREEN_ADMIN_HOURS};
+    for (size_t i = 0; i < ARRAY_LEN(admin); i++) {
+        st->screen = admin[i];
+        for (int m = ADMIN_MSG_NONE; m <= ADMIN_MSG_SAVE_FAILED; m++) {
+            st->admin.msg = (admin_message)m;
+            st->admin.msg_count = 888;
+            snprintf(st->admin.msg_text, sizeof(st->admin.msg_text), "%s",
+                     "lotse-export-2026-11-21-0930.txt");
+            dl_destroy(layout_state(st, ctx, now_utc, 0, errors));
+        }
+    }
+    secure_zero(&st->admin, sizeof(st->admin));
+}
+
 size_t ui_check_fit(const ui_ctx *ctx, int64_t now_utc, site_errors *errors)
 {
     size_t before = errors->count;
@@ -1019,6 +1127,7 @@ size_t ui_check_fit(const ui_ctx *ctx, int64_t now_utc, site_errors *errors)
             st.screen = plain[i];
             dl_destroy(layout_state(&st, ctx, now_utc, 0, errors));
         }
+        check_contact_screens(&st, ctx, now_utc, errors);
         st.screen = SCREEN_HOME;
         st.idle_warning = true;
         st.last_input_ms = -(int64_t)ctx->config.idle_timeout_ms + 9000;

@@ -36,7 +36,38 @@ enum {
     ACT_LANG, /* arg: language index */
     ACT_PAGE, /* arg: page */
     ACT_STILL_HERE,
+    /* contact request (ui_contact.c) */
+    ACT_CONTACT_TOPIC,  /* arg: topic or CONTACT_TOPIC_OTHER */
+    ACT_CHANNEL,        /* arg: contact_channel */
+    ACT_INTERPRETER,    /* arg: -1 none, -2 yes (in the UI language), >= 0 a language */
+    ACT_CONTACT_NEXT,   /* to the next step (checks the current one) */
+    ACT_CONTACT_CANCEL, /* leave the request, wiping it */
+    ACT_FIELD,          /* arg: 0 name, 1 phone */
+    ACT_KEY,            /* arg: index of the key in the keyboard shown */
+    ACT_KEY_SHIFT,
+    ACT_KEY_LAYOUT, /* the next letter layout */
+    ACT_KEY_DELETE,
+    ACT_KEY_SPACE,
+    ACT_SEND, /* "Yes, send" */
+    ACT_DONE, /* leave the confirmation */
+    /* admin (ui_admin.c) */
+    ACT_PIN_DIGIT, /* arg: 0..9 */
+    ACT_PIN_DELETE,
+    ACT_PIN_OK,
+    ACT_ADMIN_EXPORT,
+    ACT_ADMIN_HOURS,
+    ACT_ADMIN_LEAVE,
+    ACT_HOUR_CANCEL,  /* arg: index into ui_admin_occurrences */
+    ACT_HOUR_RESTORE, /* arg: index into ui_admin_occurrences */
+    ACT_FORM,         /* arg: form field * 2 + (0 = down, 1 = up) */
+    ACT_HOUR_ADD,
+    ACT_COUNT
 };
+
+/* The six topics: colour, icon and title (msgid). */
+extern const uint32_t ui_topic_colours[TOPIC_COUNT];
+extern const dl_icon ui_topic_icons[TOPIC_COUNT];
+extern const char *const ui_topic_titles[TOPIC_COUNT];
 
 typedef struct lay {
     const ui_state *st;
@@ -101,5 +132,25 @@ int lay_fact(lay *L, const char *id, dl_icon icon, const char *label, const char
              int y, int w, int h, const site_src *src);
 /* The header with Back, the title and Start. */
 void lay_header(lay *L, const char *title);
+
+/* Go to screen s, wiping a contact request that is left behind (ui.c). */
+void ui_go(ui_state *st, ui_screen s);
+/* Is s one of the contact request's screens? */
+bool ui_is_contact_screen(ui_screen s);
+bool ui_is_admin_screen(ui_screen s);
+
+/* ui_contact.c */
+bool ui_contact_action(ui_state *st, const ui_ctx *ctx, dl_action a);
+void ui_contact_layout(lay *L);
+/* Wipe the request being put together (everything typed). */
+void ui_contact_clear(ui_contact *c);
+/* Start a new request (from the menu); false if no worker key is configured. */
+bool ui_contact_begin(ui_state *st, const ui_ctx *ctx);
+
+/* ui_admin.c */
+bool ui_admin_action(ui_state *st, const ui_ctx *ctx, dl_action a);
+void ui_admin_layout(lay *L);
+/* The hidden entry was used: open the PIN pad. */
+void ui_admin_begin(ui_state *st);
 
 #endif

@@ -1,44 +1,104 @@
 /* fonts.c - the kiosk's fonts with SDL2_ttf, and the core's text_measure on top of them.
  *
+ * One TTF font covers one script, so a line is drawn as runs: each code point gets the
+ * font of its script (Arabic-script letters NotoSansArabic, Ethiopic NotoSansEthiopic,
+ * everything else the base font the kiosk configured), falling back along a short chain
+ * to a font that has it (the base font, then DejaVuSans). Common characters (spaces,
+ * digits, punctuation) stay in the run around them when its font has them. Each run is
+ * shaped by HarfBuzz (through SDL2_ttf) with its script and direction set just before
+ * use, because a TTF_Font is shared by every run of its size. The order of the runs on
+ * the line comes from the bidi algorithm (bidi.c); a right-to-left run is handed over
+ * in logical order with TTF_DIRECTION_RTL and HarfBuzz lays its glyphs out visually.
+ *
  * The layout shrinks text one pixel size at a time to fit a box, so many sizes are
- * asked for; each (px, bold) pair is a separate TTF_Font. The font files are read into
- * memory once and every size is opened from that memory (no file descriptor per size,
- * no rereading); a small table with least-recently-used eviction bounds how many are
- * open at once. */
+ * asked for; each (font file, px, bold) triple is a separate TTF_Font. A font file is
+ * read into memory once, when first needed (the script fonts only when text of their
+ * script appears), and every size is opened from that memory; a small table with
+ * least-recently-used eviction bounds how many sizes are open at once. Which code points
+ * a file provides is cached in a bitmap over the BMP, so the common case (a Latin line,
+ * everything in the base font) costs one pass over the bytes before TTF sees the text.
+ *
+ * Not thread-safe: a fontset and its scratch buffers belong to one thread. */
 #include "render.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "bidi.h"
 #include "core/util.h"
 
 #define FONT_SLOTS 48
 #define FONT_PX_MIN 1
 #define FONT_PX_MAX 512
-/* Strings shorter than this are measured through a stack copy. */
-#define MEASURE_STACK 256
+/* Size of the font each file keeps open to ask which code points it provides. */
+#define PROBE_PX 16
+#define BMP_BITS_BYTES (0x10000 / 8)
+
+#define NOTO_DIR "/usr/share/fonts/truetype/noto/"
+#define DEJAVU_DIR "/usr/share/fonts/truetype/dejavu/"
+
+/* The faces of the fallback chain. FACE_BASE is what fontset_create loaded. */
+enum { FACE_BASE, FACE_ARABIC, FACE_ETHIOPIC, FACE_LAST, FACE_COUNT };
+
+static const char *const default_paths[FACE_COUNT][2] = {
+    [FACE_ARABIC] = {NOTO_DIR "NotoSansArabic-Regular.ttf", NOTO_DIR "NotoSansArabic-Bold.ttf"},
+    [FACE_ETHIOPIC] = {NOTO_DIR "NotoSansEthiopic-Regular.ttf",
+                       NOTO_DIR "NotoSansEthiopic-Bold.ttf"},
+    [FACE_LAST] = {DEJAVU_DIR "DejaVuSans.ttf", DEJAVU_DIR "DejaVuSans-Bold.ttf"},
+};
 
 typedef struct font_file {
-    void *data; /* the whole file (SDL_LoadFile), owned */
+    char *path; /* owned; NULL: no such file (a bold face then uses synthetic bold) */
+    void *data; /* the whole file (SDL_LoadFile), owned; NULL until loaded */
     size_t size;
-    char *path;
-    bool synthetic_bold; /* the regular face, drawn with TTF_STYLE_BOLD */
+    bool tried;      /* loading was attempted (data tells whether it worked) */
+    TTF_Font *probe; /* open at PROBE_PX while data is loaded; for coverage questions */
+    uint8_t *bits;   /* BMP coverage cache: BMP_BITS_BYTES "known", then as many "has" */
 } font_file;
+
+typedef struct font_face {
+    font_file file[2]; /* regular, bold */
+    bool disabled;     /* never used (e.g. the last fallback is the base file itself) */
+} font_face;
 
 typedef struct font_slot {
     TTF_Font *font; /* NULL = empty */
+    int face;
     int px;
     bool bold;
     uint64_t used; /* fontset.clock when last returned */
 } font_slot;
 
+/* A run of one line: code points of one font and one bidi level, in logical order. */
+typedef struct text_run {
+    int face;
+    bool rtl;
+    script_class script;
+    size_t off, len; /* its UTF-8 text: fontset.text[off..off+len), NUL-terminated */
+} text_run;
+
 struct fontset {
-    font_file regular;
-    font_file bold; /* data NULL when synthetic_bold: the regular data is used */
+    font_face faces[FACE_COUNT];
     font_slot slots[FONT_SLOTS];
     uint64_t clock;
     text_measure measure;
+    /* Scratch for laying out one line, reused (grown, never shrunk). */
+    uint32_t *cps;
+    uint8_t *cp_face; /* per code point: its face, or NO_FACE for a dropped bidi control */
+    uint8_t *levels;
+    size_t cps_cap;
+    char *text;
+    size_t text_cap;
+    text_run *runs; /* in visual order after layout_line */
+    size_t runs_cap;
+    uint8_t *run_levels;
+    size_t *order;
+    size_t order_cap;
 };
+
+#define NO_FACE 0xFF
+
+/* ---- font files ---- */
 
 static TTF_Font *open_from(const font_file *ff, int px)
 {
@@ -48,60 +108,426 @@ static TTF_Font *open_from(const font_file *ff, int px)
     return TTF_OpenFontRW(rw, 1, px); /* frees rw, also on failure */
 }
 
-/* Load the first candidate that TTF can open. On failure appends to *why. */
+/* Read path into ff (whose path is set by the caller) and open its probe. On failure
+ * returns false with a reason in *why (a static or TTF/SDL error string). */
+static bool file_read(font_file *ff, const char *path, const char **why)
+{
+    size_t size = 0;
+    SDL_RWops *rw = SDL_RWFromFile(path, "rb");
+    void *data = rw ? SDL_LoadFile_RW(rw, &size, 1) : NULL;
+    if (!data || size == 0 || size > (size_t)INT32_MAX) {
+        *why = data ? "empty or too large" : SDL_GetError();
+        SDL_free(data);
+        return false;
+    }
+    ff->data = data;
+    ff->size = size;
+    ff->probe = open_from(ff, PROBE_PX);
+    if (!ff->probe) {
+        *why = TTF_GetError();
+        SDL_free(data);
+        ff->data = NULL;
+        ff->size = 0;
+        return false;
+    }
+    return true;
+}
+
+/* Make sure ff is loaded if it can be; loads at most once. Logs a failure once. */
+static bool file_load(font_file *ff)
+{
+    if (ff->tried)
+        return ff->data != NULL;
+    ff->tried = true;
+    if (!ff->path)
+        return false;
+    const char *why = NULL;
+    if (!file_read(ff, ff->path, &why)) {
+        SDL_Log("lotse: font %s not usable (%s); falling back", ff->path, why ? why : "?");
+        return false;
+    }
+    return true;
+}
+
+static void file_unload(font_file *ff)
+{
+    if (ff->probe)
+        TTF_CloseFont(ff->probe);
+    SDL_free(ff->data);
+    free(ff->bits);
+    ff->probe = NULL;
+    ff->data = NULL;
+    ff->size = 0;
+    ff->bits = NULL;
+    ff->tried = false;
+}
+
+static void file_finish(font_file *ff)
+{
+    file_unload(ff);
+    free(ff->path);
+    ff->path = NULL;
+}
+
+/* Does the loaded file ff have a glyph for cp? Cached per BMP code point. */
+static bool file_has(font_file *ff, uint32_t cp)
+{
+    if (cp >= 0x10000)
+        return TTF_GlyphIsProvided32(ff->probe, cp) != 0;
+    if (!ff->bits)
+        ff->bits = xcalloc(2, BMP_BITS_BYTES);
+    uint8_t *known = ff->bits, *has = ff->bits + BMP_BITS_BYTES;
+    size_t byte = cp >> 3;
+    uint8_t bit = (uint8_t)(1u << (cp & 7));
+    if (!(known[byte] & bit)) {
+        known[byte] |= bit;
+        if (TTF_GlyphIsProvided32(ff->probe, cp))
+            has[byte] |= bit;
+    }
+    return (has[byte] & bit) != 0;
+}
+
+/* Load the first candidate that TTF can open into *out. On failure appends to *why. */
 static bool load_first(const char *const *candidates, font_file *out, strbuf *why)
 {
     for (size_t i = 0; candidates && candidates[i]; i++) {
-        size_t size = 0;
-        SDL_RWops *rw = SDL_RWFromFile(candidates[i], "rb");
-        void *data = rw ? SDL_LoadFile_RW(rw, &size, 1) : NULL;
-        if (!data || size == 0 || size > (size_t)INT32_MAX) {
+        font_file ff;
+        memset(&ff, 0, sizeof(ff));
+        const char *reason = NULL;
+        if (!file_read(&ff, candidates[i], &reason)) {
             strbuf_printf(why, "%s%s: %s", why->len ? "; " : "", candidates[i],
-                          data ? "empty or too large" : SDL_GetError());
-            SDL_free(data);
+                          reason ? reason : "?");
             continue;
         }
-        font_file ff = {.data = data, .size = size, .path = NULL, .synthetic_bold = false};
-        TTF_Font *probe = open_from(&ff, 16);
-        if (!probe) {
-            strbuf_printf(why, "%s%s: not a usable font (%s)", why->len ? "; " : "", candidates[i],
-                          TTF_GetError());
-            SDL_free(data);
-            continue;
-        }
-        TTF_CloseFont(probe);
         ff.path = xstrdup(candidates[i]);
+        ff.tried = true;
         *out = ff;
         return true;
     }
     return false;
 }
 
-static void font_file_finish(font_file *ff)
+/* ---- faces and sizes ---- */
+
+/* The file drawing face in this weight, loading it on first use: the bold file, else
+ * the regular one (drawn with synthetic bold). NULL if the face is unavailable. */
+static font_file *face_file(fontset *f, int face, bool bold)
 {
-    SDL_free(ff->data);
-    free(ff->path);
-    memset(ff, 0, sizeof(*ff));
+    font_face *fc = &f->faces[face];
+    if (fc->disabled)
+        return NULL;
+    if (bold && file_load(&fc->file[1]))
+        return &fc->file[1];
+    return file_load(&fc->file[0]) ? &fc->file[0] : NULL;
 }
+
+static bool face_has(fontset *f, int face, bool bold, uint32_t cp)
+{
+    font_file *ff = face_file(f, face, bold);
+    return ff && file_has(ff, cp);
+}
+
+static int clamp_px(int px)
+{
+    return px < FONT_PX_MIN ? FONT_PX_MIN : px > FONT_PX_MAX ? FONT_PX_MAX : px;
+}
+
+/* The TTF_Font of face at px and weight, from the slot table (see fontset_font). */
+static TTF_Font *face_font(fontset *f, int face, int px, bool bold)
+{
+    px = clamp_px(px);
+    f->clock++;
+    /* Reuse an empty slot, else the least recently used one. */
+    font_slot *victim = NULL;
+    for (size_t i = 0; i < FONT_SLOTS; i++) {
+        font_slot *s = &f->slots[i];
+        if (s->font && s->face == face && s->px == px && s->bold == bold) {
+            s->used = f->clock;
+            return s->font;
+        }
+        if (!victim || (victim->font && (!s->font || s->used < victim->used)))
+            victim = s;
+    }
+    font_file *ff = face_file(f, face, bold);
+    if (!ff)
+        return NULL;
+    TTF_Font *font = open_from(ff, px);
+    if (!font)
+        return NULL;
+    if (bold && ff == &f->faces[face].file[0])
+        TTF_SetFontStyle(font, TTF_STYLE_BOLD);
+    if (victim->font)
+        TTF_CloseFont(victim->font);
+    victim->font = font;
+    victim->face = face;
+    victim->px = px;
+    victim->bold = bold;
+    victim->used = f->clock;
+    return font;
+}
+
+/* The faces that may draw a code point of script, best first. */
+static size_t chain_of(script_class script, int chain[3])
+{
+    size_t n = 0;
+    if (script == SCRIPT_ARABIC)
+        chain[n++] = FACE_ARABIC;
+    else if (script == SCRIPT_ETHIOPIC)
+        chain[n++] = FACE_ETHIOPIC;
+    chain[n++] = FACE_BASE;
+    chain[n++] = FACE_LAST;
+    return n;
+}
+
+/* The face that draws cp: the first in its chain that has it; if none has it, the first
+ * that loads (it draws its "missing glyph" box). *found (if not NULL) tells which. */
+static int face_for(fontset *f, bool bold, uint32_t cp, script_class script, bool *found)
+{
+    int chain[3];
+    size_t n = chain_of(script, chain);
+    for (size_t i = 0; i < n; i++) {
+        if (face_has(f, chain[i], bold, cp)) {
+            if (found)
+                *found = true;
+            return chain[i];
+        }
+    }
+    if (found)
+        *found = false;
+    for (size_t i = 0; i < n; i++)
+        if (face_file(f, chain[i], bold))
+            return chain[i];
+    return FACE_BASE;
+}
+
+static void close_face_slots(fontset *f, int face)
+{
+    for (size_t i = 0; i < FONT_SLOTS; i++) {
+        if (f->slots[i].font && f->slots[i].face == face) {
+            TTF_CloseFont(f->slots[i].font);
+            memset(&f->slots[i], 0, sizeof(f->slots[i]));
+        }
+    }
+}
+
+/* ---- laying out one line ---- */
+
+static void reserve_cps(fontset *f, size_t n)
+{
+    if (n <= f->cps_cap)
+        return;
+    size_t cap = f->cps_cap ? f->cps_cap : 64;
+    while (cap < n)
+        cap *= 2;
+    f->cps = xrealloc(f->cps, cap * sizeof(*f->cps));
+    f->cp_face = xrealloc(f->cp_face, cap);
+    f->levels = xrealloc(f->levels, cap);
+    f->cps_cap = cap;
+}
+
+static void reserve_text(fontset *f, size_t n)
+{
+    if (n <= f->text_cap)
+        return;
+    size_t cap = f->text_cap ? f->text_cap : 256;
+    while (cap < n)
+        cap *= 2;
+    f->text = xrealloc(f->text, cap);
+    f->text_cap = cap;
+}
+
+static void reserve_runs(fontset *f, size_t n)
+{
+    if (n <= f->runs_cap)
+        return;
+    size_t cap = f->runs_cap ? f->runs_cap : 16;
+    while (cap < n)
+        cap *= 2;
+    f->runs = xrealloc(f->runs, cap * sizeof(*f->runs));
+    f->run_levels = xrealloc(f->run_levels, cap);
+    f->order = xrealloc(f->order, cap * sizeof(*f->order));
+    f->runs_cap = cap;
+}
+
+static size_t utf8_encode(uint32_t cp, char *out)
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/* Assign a face to each of f->cps[0..n) (NO_FACE for the bidi controls, which are
+ * dropped). A common or ignorable code point keeps the face before it if that face has
+ * it; the ones before the first letter take the first letter's face if it has them. */
+static void assign_faces(fontset *f, size_t n, bool bold)
+{
+    int cur = -1;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t cp = f->cps[i];
+        script_class sc = script_of(cp);
+        if (sc != SCRIPT_COMMON && !cp_is_ignorable(cp)) {
+            cur = face_for(f, bold, cp, sc, NULL);
+            break;
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        uint32_t cp = f->cps[i];
+        if (bidi_is_control(cp)) {
+            f->cp_face[i] = NO_FACE;
+            continue;
+        }
+        script_class sc = script_of(cp);
+        bool stays = cur >= 0 &&
+                     (cp_is_ignorable(cp) || (sc == SCRIPT_COMMON && face_has(f, cur, bold, cp)));
+        if (!stays)
+            cur = face_for(f, bold, cp, sc, NULL);
+        f->cp_face[i] = (uint8_t)cur;
+    }
+}
+
+/* Split utf8[0..len) into runs and put them into f->runs in visual order (left to
+ * right), their text in f->text. rtl_base: the paragraph direction (see
+ * fontset_line_rtl). Returns the number of runs (0 for a line with nothing to draw). */
+static size_t layout_line(fontset *f, const char *utf8, size_t len, bool bold, bool rtl_screen)
+{
+    if (!utf8 || len == 0)
+        return 0;
+    reserve_cps(f, len);
+    /* Decode, and see whether the fast path holds: everything below U+0590 (so nothing
+     * right-to-left) and in the base font. That line is one left-to-right run. */
+    size_t n = 0;
+    bool fast = true;
+    script_class first_letter = SCRIPT_COMMON;
+    font_file *base = face_file(f, FACE_BASE, bold);
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        i += (size_t)utf8_decode(utf8 + i, len - i, &cp);
+        f->cps[n++] = cp;
+        if (!fast)
+            continue;
+        if (cp >= 0x590 || !base || !file_has(base, cp)) {
+            fast = false;
+            continue;
+        }
+        if (first_letter == SCRIPT_COMMON)
+            first_letter = script_of(cp);
+    }
+    if (fast) {
+        reserve_runs(f, 1);
+        reserve_text(f, len + 1);
+        memcpy(f->text, utf8, len);
+        f->text[len] = '\0';
+        f->runs[0] = (text_run){FACE_BASE, false, first_letter, 0, len};
+        return 1;
+    }
+
+    bool rtl = false, need_levels = false;
+    for (size_t i = 0; i < n; i++) {
+        if (rtl_screen && !rtl && bidi_is_strong_rtl(f->cps[i]))
+            rtl = true;
+        if (!need_levels && bidi_needs_levels(f->cps[i]))
+            need_levels = true;
+    }
+    if (rtl || need_levels)
+        bidi_levels(f->cps, n, rtl, f->levels);
+    else
+        memset(f->levels, 0, n);
+    assign_faces(f, n, bold);
+
+    /* Runs in logical order: a new run where the face or the level changes. */
+    size_t n_runs = 0;
+    reserve_runs(f, 1);
+    reserve_text(f, 4 * n + n + 1);
+    size_t out = 0;
+    int prev_face = -1;
+    uint8_t prev_level = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (f->cp_face[i] == NO_FACE)
+            continue;
+        int face = f->cp_face[i];
+        uint8_t level = f->levels[i];
+        if (n_runs == 0 || face != prev_face || level != prev_level) {
+            if (n_runs > 0)
+                f->text[out++] = '\0'; /* terminate the previous run */
+            reserve_runs(f, n_runs + 1);
+            f->runs[n_runs] = (text_run){face, (level & 1) != 0, SCRIPT_COMMON, out, 0};
+            f->run_levels[n_runs] = level;
+            n_runs++;
+            prev_face = face;
+            prev_level = level;
+        }
+        text_run *r = &f->runs[n_runs - 1];
+        if (r->script == SCRIPT_COMMON)
+            r->script = script_of(f->cps[i]);
+        size_t k = utf8_encode(f->cps[i], f->text + out);
+        out += k;
+        r->len += k;
+    }
+    if (n_runs == 0)
+        return 0;
+    f->text[out] = '\0';
+
+    /* Visual order. */
+    if (n_runs > 1) {
+        bidi_visual_order(f->run_levels, n_runs, f->order);
+        text_run stack_runs[16];
+        text_run *tmp = n_runs <= 16 ? stack_runs : xmalloc(n_runs * sizeof(*tmp));
+        for (size_t i = 0; i < n_runs; i++)
+            tmp[i] = f->runs[f->order[i]];
+        memcpy(f->runs, tmp, n_runs * sizeof(*tmp));
+        if (tmp != stack_runs)
+            free(tmp);
+    }
+    return n_runs;
+}
+
+/* The font of run r at px, with the run's script and direction set (the font is shared
+ * by all runs of its size, so this is done before every use). NULL on failure. */
+static TTF_Font *run_font(fontset *f, const text_run *r, int px, bool bold)
+{
+    TTF_Font *font = face_font(f, r->face, px, bold);
+    if (font) {
+        TTF_SetFontDirection(font, r->rtl ? TTF_DIRECTION_RTL : TTF_DIRECTION_LTR);
+        TTF_SetFontScriptName(font, script_tag(r->script));
+    }
+    return font;
+}
+
+/* ---- text_measure ---- */
 
 static int measure_width(void *ctx, int px, bool bold, const char *utf8, size_t len)
 {
     fontset *f = ctx;
-    if (!utf8 || len == 0)
-        return 0;
-    TTF_Font *font = fontset_font(f, px, bold);
-    if (!font)
-        return 0;
-    char stack[MEASURE_STACK];
-    char *buf = len < sizeof(stack) ? stack : xmalloc(len + 1);
-    memcpy(buf, utf8, len);
-    buf[len] = '\0';
-    int w = 0, h = 0;
-    if (TTF_SizeUTF8(font, buf, &w, &h) != 0)
-        w = 0;
-    if (buf != stack)
-        free(buf);
-    return w;
+    /* Measured as in a right-to-left screen: a line with a strong RTL character gets an
+     * RTL paragraph. The runs are the same in both directions except where the neutral
+     * characters between them go, which does not change the sum of their widths. */
+    size_t n = layout_line(f, utf8, len, bold, true);
+    int total = 0;
+    for (size_t i = 0; i < n; i++) {
+        const text_run *r = &f->runs[i];
+        TTF_Font *font = run_font(f, r, px, bold);
+        int w = 0, h = 0;
+        if (font && TTF_SizeUTF8(font, f->text + r->off, &w, &h) == 0)
+            total += w;
+    }
+    return total;
 }
 
 static int measure_line_height(void *ctx, int px, bool bold)
@@ -111,6 +537,31 @@ static int measure_line_height(void *ctx, int px, bool bold)
     /* A size that cannot be opened still needs a sane answer for the layout. */
     return font ? TTF_FontLineSkip(font) : px + px / 3;
 }
+
+static size_t measure_missing(void *ctx, bool bold, const char *utf8, size_t len,
+                              uint32_t *first_missing)
+{
+    fontset *f = ctx;
+    size_t count = 0;
+    if (first_missing)
+        *first_missing = 0;
+    for (size_t i = 0; utf8 && i < len;) {
+        uint32_t cp;
+        i += (size_t)utf8_decode(utf8 + i, len - i, &cp);
+        if (cp_is_space(cp) || cp_is_ignorable(cp))
+            continue;
+        bool found = false;
+        face_for(f, bold, cp, script_of(cp), &found);
+        if (found)
+            continue;
+        if (count == 0 && first_missing)
+            *first_missing = cp;
+        count++;
+    }
+    return count;
+}
+
+/* ---- the public interface ---- */
 
 fontset *fontset_create(const char *const *regular_candidates, const char *const *bold_candidates,
                         char **err)
@@ -126,23 +577,27 @@ fontset *fontset_create(const char *const *regular_candidates, const char *const
         goto fail;
     }
     f = xcalloc(1, sizeof(*f));
-    if (!load_first(regular_candidates, &f->regular, &why)) {
+    font_face *base = &f->faces[FACE_BASE];
+    if (!load_first(regular_candidates, &base->file[0], &why)) {
         if (why.len == 0)
             strbuf_puts(&why, "no candidates given");
         goto fail;
     }
     strbuf bold_why;
     strbuf_init(&bold_why);
-    if (!load_first(bold_candidates, &f->bold, &bold_why)) {
+    if (!load_first(bold_candidates, &base->file[1], &bold_why)) {
         SDL_Log("lotse: no bold font (%s); using synthetic bold of %s",
-                bold_why.len ? bold_why.data : "no candidates", f->regular.path);
-        f->bold.synthetic_bold = true;
+                bold_why.len ? bold_why.data : "no candidates", base->file[0].path);
+        base->file[1].tried = true; /* no bold file: synthetic bold */
     }
     strbuf_finish(&bold_why);
+    for (int face = FACE_BASE + 1; face < FACE_COUNT; face++)
+        fontset_set_script_font(f, (fontset_script)(face - 1), NULL, NULL);
 
     f->measure.ctx = f;
     f->measure.width = measure_width;
     f->measure.line_height = measure_line_height;
+    f->measure.missing = measure_missing;
     strbuf_finish(&why);
     return f;
 
@@ -150,12 +605,30 @@ fail:
     if (err)
         *err = xasprintf("cannot load the regular font: %s", why.len ? why.data : "?");
     if (f) {
-        font_file_finish(&f->regular);
+        file_finish(&f->faces[FACE_BASE].file[0]);
         free(f);
         TTF_Quit();
     }
     strbuf_finish(&why);
     return NULL;
+}
+
+void fontset_set_script_font(fontset *f, fontset_script script, const char *regular_path,
+                             const char *bold_path)
+{
+    if (!f || (int)script < 0 || (int)script >= FACE_COUNT - 1)
+        return;
+    int face = (int)script + 1;
+    font_face *fc = &f->faces[face];
+    close_face_slots(f, face);
+    for (int b = 0; b < 2; b++) {
+        const char *path = b ? bold_path : regular_path;
+        file_finish(&fc->file[b]);
+        fc->file[b].path = xstrdup(path ? path : default_paths[face][b]);
+    }
+    /* The last fallback adds nothing when it is the base font's own file. */
+    const char *base_path = f->faces[FACE_BASE].file[0].path;
+    fc->disabled = face == FACE_LAST && base_path && strcmp(fc->file[0].path, base_path) == 0;
 }
 
 void fontset_destroy(fontset *f)
@@ -165,8 +638,17 @@ void fontset_destroy(fontset *f)
     for (size_t i = 0; i < FONT_SLOTS; i++)
         if (f->slots[i].font)
             TTF_CloseFont(f->slots[i].font);
-    font_file_finish(&f->regular);
-    font_file_finish(&f->bold);
+    for (int face = 0; face < FACE_COUNT; face++) {
+        file_finish(&f->faces[face].file[0]);
+        file_finish(&f->faces[face].file[1]);
+    }
+    free(f->cps);
+    free(f->cp_face);
+    free(f->levels);
+    free(f->text);
+    free(f->runs);
+    free(f->run_levels);
+    free(f->order);
     free(f);
     TTF_Quit();
 }
@@ -178,35 +660,84 @@ const text_measure *fontset_measure(fontset *f)
 
 TTF_Font *fontset_font(fontset *f, int px, bool bold)
 {
-    if (!f)
+    return f ? face_font(f, FACE_BASE, px, bold) : NULL;
+}
+
+bool fontset_line_rtl(const char *utf8, bool rtl_screen)
+{
+    return rtl_screen && utf8 && bidi_utf8_has_strong_rtl(utf8, strlen(utf8));
+}
+
+SDL_Surface *fontset_render_line(fontset *f, const char *utf8, int px, bool bold, bool rtl_screen,
+                                 int *baseline)
+{
+    if (baseline)
+        *baseline = 0;
+    if (!f || !utf8)
         return NULL;
-    if (px < FONT_PX_MIN)
-        px = FONT_PX_MIN;
-    if (px > FONT_PX_MAX)
-        px = FONT_PX_MAX;
-    f->clock++;
-    /* Reuse an empty slot, else the least recently used one. */
-    font_slot *victim = NULL;
-    for (size_t i = 0; i < FONT_SLOTS; i++) {
-        font_slot *s = &f->slots[i];
-        if (s->font && s->px == px && s->bold == bold) {
-            s->used = f->clock;
-            return s->font;
-        }
-        if (!victim || (victim->font && (!s->font || s->used < victim->used)))
-            victim = s;
+    size_t n = layout_line(f, utf8, strlen(utf8), bold, rtl_screen);
+    if (n == 0)
+        return NULL;
+    const SDL_Color white = {255, 255, 255, 255};
+    if (n == 1) { /* the common case: TTF's surface is the line */
+        TTF_Font *font = run_font(f, &f->runs[0], px, bold);
+        SDL_Surface *s =
+            font ? TTF_RenderUTF8_Blended(font, f->text + f->runs[0].off, white) : NULL;
+        if (s && baseline)
+            *baseline = TTF_FontAscent(font);
+        return s;
     }
-    const font_file *ff = bold && !f->bold.synthetic_bold ? &f->bold : &f->regular;
-    TTF_Font *font = open_from(ff, px);
-    if (!font)
-        return NULL;
-    if (bold && f->bold.synthetic_bold)
-        TTF_SetFontStyle(font, TTF_STYLE_BOLD);
-    if (victim->font)
-        TTF_CloseFont(victim->font);
-    victim->font = font;
-    victim->px = px;
-    victim->bold = bold;
-    victim->used = f->clock;
-    return font;
+
+    /* Several runs: render each, then compose them left to right on a common baseline.
+     * A run's baseline is its font's ascent from the top of its surface. */
+    SDL_Surface **parts = xcalloc(n, sizeof(*parts));
+    int *ascent = xcalloc(n, sizeof(*ascent));
+    int width = 0, above = 0, below = 0;
+    for (size_t i = 0; i < n; i++) {
+        TTF_Font *font = run_font(f, &f->runs[i], px, bold);
+        if (!font)
+            continue;
+        parts[i] = TTF_RenderUTF8_Blended(font, f->text + f->runs[i].off, white);
+        if (!parts[i])
+            continue; /* e.g. a run of zero width */
+        ascent[i] = TTF_FontAscent(font);
+        width += parts[i]->w;
+        if (ascent[i] > above)
+            above = ascent[i];
+        if (parts[i]->h - ascent[i] > below)
+            below = parts[i]->h - ascent[i];
+    }
+    SDL_Surface *line = NULL;
+    if (width > 0 && above + below > 0)
+        line =
+            SDL_CreateRGBSurfaceWithFormat(0, width, above + below, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (line) {
+        /* Transparent white, so that blending white glyphs onto it keeps them white. */
+        SDL_FillRect(line, NULL, 0x00FFFFFFu);
+        int x = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (!parts[i])
+                continue;
+            SDL_Rect dst = {x, above - ascent[i], parts[i]->w, parts[i]->h};
+            SDL_SetSurfaceBlendMode(parts[i], SDL_BLENDMODE_BLEND);
+            SDL_BlitSurface(parts[i], NULL, line, &dst);
+            x += parts[i]->w;
+        }
+        if (baseline)
+            *baseline = above;
+    }
+    for (size_t i = 0; i < n; i++)
+        SDL_FreeSurface(parts[i]);
+    free(parts);
+    free(ascent);
+    return line;
+}
+
+size_t fontset_loaded_bytes(const fontset *f)
+{
+    size_t total = 0;
+    for (int face = 0; f && face < FACE_COUNT; face++)
+        for (int b = 0; b < 2; b++)
+            total += f->faces[face].file[b].data ? f->faces[face].file[b].size : 0;
+    return total;
 }

@@ -1,11 +1,11 @@
 /* render.c - draws a display list with an SDL_Renderer; PNG screenshots.
  *
- * Everything that costs work (shaping and rasterising a text line, rasterising an
- * icon, the anti-aliased disc that makes rounded corners) becomes a white texture with
- * the shape in alpha, kept in a small least-recently-used cache and tinted with
- * SDL_SetTextureColorMod when drawn. Redrawing an unchanged screen therefore does no
- * TTF or rasterising work, and one texture serves every colour a string is shown in
- * (enabled and greyed out). */
+ * Everything that costs work (laying out, shaping and rasterising a text line, which
+ * fontset_render_line does; rasterising an icon; the anti-aliased disc that makes
+ * rounded corners) becomes a white texture with the shape in alpha, kept in a small
+ * least-recently-used cache and tinted with SDL_SetTextureColorMod when drawn. Redrawing
+ * an unchanged screen therefore does no TTF or rasterising work, and one texture serves
+ * every colour a string is shown in (enabled and greyed out). */
 #include "render.h"
 
 #include <stdlib.h>
@@ -29,6 +29,7 @@ typedef struct tex_entry {
     uint64_t hash;
     int k1, k2, k3;
     int w, h;
+    int baseline; /* text: the baseline's distance from the top (fontset_render_line) */
     uint64_t used;
 } tex_entry;
 
@@ -258,23 +259,29 @@ static void draw_icon(renderer *rd, dl_icon icon, int x, int y, int size, uint32
     SDL_RenderCopy(rd->r, e->tex, NULL, &dst);
 }
 
-/* The texture of one line of text, rendered white. NULL for an empty line or failure. */
-static tex_entry *text_texture(renderer *rd, const char *line, int px, bool bold)
+/* The texture of one line of text, rendered white, in a screen of direction rtl_screen.
+ * Cached by text, size, weight and the line's paragraph direction (fontset_line_rtl),
+ * so a line without right-to-left letters shares its texture between screens. NULL for
+ * an empty line or failure. */
+static tex_entry *text_texture(renderer *rd, const char *line, int px, bool bold, bool rtl_screen)
 {
     if (!line || !*line)
         return NULL;
-    tex_entry *e = cache_find(rd, &rd->text, line, px, bold, 0);
+    bool rtl = fontset_line_rtl(line, rtl_screen);
+    tex_entry *e = cache_find(rd, &rd->text, line, px, bold, rtl);
     if (e)
         return e;
-    TTF_Font *font = fontset_font(rd->fonts, px, bold);
-    if (!font)
-        return NULL;
-    SDL_Surface *s = TTF_RenderUTF8_Blended(font, line, (SDL_Color){255, 255, 255, 255});
+    int baseline = 0;
+    SDL_Surface *s = fontset_render_line(rd->fonts, line, px, bold, rtl, &baseline);
     if (!s)
         return NULL;
     int w = s->w, h = s->h;
     SDL_Texture *t = texture_from(rd, s);
-    return t ? cache_put(rd, &rd->text, line, px, bold, 0, t, w, h) : NULL;
+    if (!t)
+        return NULL;
+    e = cache_put(rd, &rd->text, line, px, bold, rtl, t, w, h);
+    e->baseline = baseline;
+    return e;
 }
 
 static int icon_size_of(const dl_elem *e)
@@ -305,6 +312,7 @@ static void draw_lines(renderer *rd, const dl *d, const dl_elem *e, uint32_t fg)
     if (!font)
         return;
     int font_h = TTF_FontHeight(font);
+    int ascent = TTF_FontAscent(font); /* lines are placed by the base font's baseline */
     int line_px = e->line_px > 0 ? e->line_px : TTF_FontLineSkip(font);
     SDL_Rect area = renderer_text_rect(d, e);
     int block_h = (int)(n - 1) * line_px + font_h;
@@ -315,7 +323,7 @@ static void draw_lines(renderer *rd, const dl *d, const dl_elem *e, uint32_t fg)
     if (d->rtl && align != ALIGN_CENTER)
         align = align == ALIGN_START ? ALIGN_END : ALIGN_START;
     for (size_t i = 0; i < n; i++, y += line_px) {
-        tex_entry *t = text_texture(rd, lines[i], e->font_px, e->bold);
+        tex_entry *t = text_texture(rd, lines[i], e->font_px, e->bold, d->rtl);
         if (!t)
             continue;
         int x = area.x;
@@ -324,7 +332,7 @@ static void draw_lines(renderer *rd, const dl *d, const dl_elem *e, uint32_t fg)
         else if (align == ALIGN_END)
             x = area.x + area.w - t->w;
         tint(t->tex, fg);
-        SDL_Rect dst = {x, y, t->w, t->h};
+        SDL_Rect dst = {x, y + ascent - t->baseline, t->w, t->h};
         SDL_RenderCopy(rd->r, t->tex, NULL, &dst);
     }
 }

@@ -1,9 +1,11 @@
 /* render.h - the SDL2 adapter that draws a display list (core/dl.h).
  *
  * Three parts:
- *  - fontset: the TTF fonts, opened per pixel size on demand; it also implements the
- *    core's text_measure interface (core/text.h). Needs only TTF, never SDL video, so
- *    `lotse --check-site` can measure text on a machine without a display.
+ *  - fontset: the TTF fonts (a base font and one per script), opened per pixel size on
+ *    demand; it lays out a line in runs (font choice, fribidi, HarfBuzz shaping through
+ *    SDL2_ttf) and implements the core's text_measure interface (core/text.h). Needs
+ *    only TTF, never SDL video, so `lotse --check-site` can measure text on a machine
+ *    without a display.
  *  - renderer: draws a dl with an SDL_Renderer; caches text and icon textures so that
  *    redrawing an unchanged screen costs no TTF or rasterising work.
  *  - icons: the dl_icon pictograms, rasterised anti-aliased from distance functions.
@@ -38,14 +40,56 @@ fontset *fontset_create(const char *const *regular_candidates, const char *const
                         char **err);
 void fontset_destroy(fontset *f);
 
-/* The text_measure interface backed by this fontset; valid while f lives. Widths are
- * those of TTF_SizeUTF8; line_height is TTF_FontLineSkip. */
+/* Besides the base font of fontset_create, a fontset draws with a font per script,
+ * each read from disk only when text of its script first appears:
+ *   FONTSET_ARABIC    Arabic-script letters (Arabic, Persian, Pashto...):
+ *                     NotoSansArabic-{Regular,Bold}.ttf in /usr/share/fonts/truetype/noto/
+ *   FONTSET_ETHIOPIC  Ethiopic (Tigrinya, Amharic): NotoSansEthiopic-{Regular,Bold}.ttf
+ *   FONTSET_FALLBACK  the last resort for what no other font has:
+ *                     /usr/share/fonts/truetype/dejavu/DejaVuSans{,-Bold}.ttf
+ * A code point takes the font of its script, or if that lacks it the base font, then
+ * the fallback. A font that does not load is logged once and skipped. */
+typedef enum fontset_script { FONTSET_ARABIC, FONTSET_ETHIOPIC, FONTSET_FALLBACK } fontset_script;
+
+/* Use other files for script (NULL: the default path above); a missing bold file means
+ * synthetic bold. Takes effect on the next use; the old files are dropped. The paths
+ * are copied. */
+void fontset_set_script_font(fontset *f, fontset_script script, const char *regular_path,
+                             const char *bold_path);
+
+/* The text_measure interface backed by this fontset; valid while f lives. A width is
+ * that of the line as fontset_render_line draws it in a right-to-left screen (the sum
+ * of its runs); line_height is TTF_FontLineSkip of the base font; missing is
+ * implemented (a code point no font of its chain provides). */
 const text_measure *fontset_measure(fontset *f);
 
-/* The font at px (clamped to 1..512) and weight. Owned by the fontset; the fontset keeps
- * a small table of open sizes, so the pointer is valid only until the next fontset call
- * (fontset_font or a measurement). Returns NULL only if the size cannot be opened. */
+/* The base font at px (clamped to 1..512) and weight. Owned by the fontset; the fontset
+ * keeps a small table of open sizes, so the pointer is valid only until the next fontset
+ * call (fontset_font, a measurement or fontset_render_line). Returns NULL only if the
+ * size cannot be opened. */
 TTF_Font *fontset_font(fontset *f, int px, bool bold);
+
+/* Is the line utf8 laid out as a right-to-left paragraph? Exactly when the screen is
+ * right-to-left (rtl_screen) and the line holds a strong right-to-left character
+ * (Arabic, Hebrew, U+200F...): so a phone number, time or address without such a
+ * character stays left to right on an Arabic screen. */
+bool fontset_line_rtl(const char *utf8, bool rtl_screen);
+
+/* Draw one line of text (no line breaks) white on transparent, as the renderer caches
+ * it: split into runs by font and bidi level (fribidi; paragraph direction as
+ * fontset_line_rtl), each run shaped with its script and direction, the runs placed
+ * left to right in visual order on a common baseline. The bidi controls U+200E, U+200F,
+ * U+202A-U+202E and U+2066-U+2069 steer the order and are not drawn. Sets *baseline
+ * (if not NULL) to the baseline's distance from the top of the surface; draw the
+ * surface at y + TTF_FontAscent(base font) - *baseline to line it up with the base
+ * font. Returns NULL for a line with nothing to draw or on failure. Caller frees
+ * (SDL_FreeSurface); its format is ARGB8888. */
+SDL_Surface *fontset_render_line(fontset *f, const char *utf8, int px, bool bold, bool rtl_screen,
+                                 int *baseline);
+
+/* How many bytes of font files the fontset holds in memory (for tests: the script fonts
+ * are read only when needed). */
+size_t fontset_loaded_bytes(const fontset *f);
 
 /* ---- renderer ---- */
 

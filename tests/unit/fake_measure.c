@@ -21,4 +21,4 @@ static int fake_line_height(void *ctx, int px, bool bold)
     return px * 5 / 4;
 }
 
-const text_measure fake_measure = {NULL, fake_width, fake_line_height};
+const text_measure fake_measure = {NULL, fake_width, fake_line_height, NULL};

@@ -133,6 +133,7 @@ static int setup(void **state)
     f->ctx.i18n = f->t;
     f->ctx.measure = &fake_measure;
     f->ctx.config = (ui_config){W, H, TIMEOUT, WARNING};
+    f->ctx.status = (ui_status){true, true, 2, "2026-03-20", 60, NULL};
     f->now = berlin_to_utc((civil_date){2026, 3, 24}, HM(10, 0), 0);
     f->mono = 1000000;
     ui_init(&f->st, f->mono);
@@ -181,7 +182,7 @@ static bool has(const fixture *f, const char *id)
 
 static ui_event tap_event(const dl_elem *e)
 {
-    ui_event ev = {UI_EV_TAP, e->x + e->w / 2, e->y + e->h / 2};
+    ui_event ev = {UI_EV_TAP, e->x + e->w / 2, e->y + e->h / 2, 0};
     return ev;
 }
 
@@ -212,13 +213,13 @@ static void tap(fixture *f, const char *id)
 
 static bool tick(fixture *f)
 {
-    ui_event ev = {UI_EV_TICK, 0, 0};
+    ui_event ev = {UI_EV_TICK, 0, 0, 0};
     return ui_update(&f->st, &f->ctx, NULL, &ev, f->mono);
 }
 
 static bool back_key(fixture *f)
 {
-    ui_event ev = {UI_EV_BACK, 0, 0};
+    ui_event ev = {UI_EV_BACK, 0, 0, 0};
     return ui_update(&f->st, &f->ctx, NULL, &ev, f->mono);
 }
 
@@ -281,7 +282,8 @@ static void test_navigation_chain(void **state)
 
     tap(f, "menu.contact");
     assert_screen(f, "contact");
-    assert_true(has(f, "contact.name"));
+    assert_true(has(f, "contact.topic.money"));
+    assert_true(has(f, "contact.topic.other"));
     tap(f, "nav.back");
     assert_screen(f, "menu");
 
@@ -722,11 +724,23 @@ static size_t all_states(const fixture *f, size_t lang, ui_state *out, size_t ma
     ADD((s_.idle_warning = true, s_.last_input_ms = f->mono - (TIMEOUT - WARNING) - 2500));
     ADD((s_.screen = SCREEN_SERVICE, s_.service = 0, s_.topic = TOPIC_MONEY, s_.idle_warning = true,
          s_.last_input_ms = f->mono - (TIMEOUT - WARNING)));
+    /* The contact request in its fullest states, and the staff screens. */
+    for (int scr = SCREEN_CONTACT_HOW; scr <= SCREEN_CONTACT_SORRY; scr++)
+        for (int kb = 0; kb < 4; kb++)
+            ADD((s_.screen = (ui_screen)scr, s_.contact.topic = TOPIC_CRISIS,
+                 s_.contact.channel = CHANNEL_PHONE, s_.contact.interpreter = LANG_AR,
+                 s_.contact.keyboard = kb, s_.contact.typing_phone = kb == 3,
+                 snprintf(s_.contact.name, sizeof(s_.contact.name), "Amira"),
+                 snprintf(s_.contact.ticket, sizeof(s_.contact.ticket), "123 456"),
+                 s_.contact.hint = HINT_PHONE_INVALID));
+    for (int scr = SCREEN_ADMIN_PIN; scr <= SCREEN_ADMIN_HOURS; scr++)
+        ADD((s_.screen = (ui_screen)scr, s_.admin.msg = ADMIN_MSG_EXPORTED, s_.admin.msg_count = 3,
+             s_.admin.start_min = HM(14, 0), s_.admin.end_min = HM(16, 0), s_.admin.day = 1));
 #undef ADD
     return n;
 }
 
-#define MAX_STATES 64
+#define MAX_STATES 96
 
 static void test_inside_screen_unique_ids(void **state)
 {
@@ -984,12 +998,390 @@ static void test_out_of_order(void **state)
     assert_non_null(find(d, "ooo.title.en"));
     for (size_t i = 0; i < d->n_elems; i++)
         assert_int_equal(d->elems[i].action.kind, 0);
-    ui_event ev = {UI_EV_TAP, W / 2, H / 2};
+    ui_event ev = {UI_EV_TAP, W / 2, H / 2, 0};
     ui_update(&f->st, &f->ctx, d, &ev, f->mono);
     dl_destroy(d);
     d = lay_out(f);
     assert_string_equal(d->screen, "out-of-order");
     dl_destroy(d);
+}
+
+/* ---- contact requests ------------------------------------------------------------------ */
+
+static void tap_at(fixture *f, int x, int y, int hold_ms)
+{
+    dl *d = lay_out(f);
+    ui_event ev = {UI_EV_TAP, x, y, hold_ms};
+    ui_update(&f->st, &f->ctx, d, &ev, f->mono);
+    dl_destroy(d);
+}
+
+static bool all_zero(const void *p, size_t n)
+{
+    const unsigned char *b = p;
+    for (size_t i = 0; i < n; i++)
+        if (b[i])
+            return false;
+    return true;
+}
+
+static void type_keys(fixture *f, const char *const *ids)
+{
+    for (; *ids; ids++)
+        tap(f, *ids);
+}
+
+static void test_contact_visit_journey(void **state)
+{
+    fixture *f = *state;
+    type_keys(f, (const char *const[]){"start", "menu.contact", "contact.topic.money", NULL});
+    assert_screen(f, "contact-how");
+    /* Next stays disabled until a way is chosen. */
+    dl *d = lay_out(f);
+    assert_false(must_find(d, "contact.next")->enabled);
+    dl_destroy(d);
+    tap(f, "contact.how.visit");
+    assert_int_equal(f->st.contact.interpreter, -1); /* German UI: no interpreter preselected */
+    tap(f, "contact.next");
+    assert_screen(f, "contact-details");
+    assert_false(f->st.contact.typing_phone);
+    /* The name starts with a capital, then lower case. */
+    type_keys(f, (const char *const[]){"key.A", "key.m", "key.i", "key.r", "key.a", NULL});
+    assert_string_equal(f->st.contact.name, "Amira");
+    tap(f, "contact.next"); /* no number needed for a visit */
+    assert_screen(f, "contact-consent");
+    char *consent = text_of(f, "consent.text");
+    assert_non_null(strstr(consent, "Frau Beispiel"));
+    assert_non_null(strstr(consent, "60 days"));
+    assert_non_null(strstr(consent, "8a SGB VIII"));
+    free(consent);
+    tap(f, "contact.next"); /* "Yes, send" */
+    ui_effect fx = ui_take_effect(&f->st);
+    assert_int_equal(fx.kind, UI_FX_SUBMIT);
+    assert_int_equal(ui_take_effect(&f->st).kind, UI_FX_NONE);
+    request r;
+    ui_contact_request(&f->st, &f->ctx, &r);
+    assert_string_equal(r.topic, "money");
+    assert_string_equal(r.channel, "visit");
+    assert_string_equal(r.interpreter_lang, "");
+    assert_string_equal(r.name, "Amira");
+    assert_string_equal(r.phone, "");
+    /* Still on the consent screen until the app reports the COMMIT. */
+    assert_screen(f, "contact-consent");
+    ui_submit_done(&f->st, SUBMIT_SAVED, "482 913");
+    assert_screen(f, "contact-done");
+    char *code = text_of(f, "done.code");
+    assert_string_equal(code, "482 913");
+    free(code);
+    assert_true(all_zero(f->st.contact.name, sizeof(f->st.contact.name)));
+    tap(f, "done.ok");
+    assert_screen(f, "home");
+    assert_true(all_zero(f->st.contact.ticket, sizeof(f->st.contact.ticket)));
+}
+
+static void test_contact_phone_checked(void **state)
+{
+    fixture *f = *state;
+    ui_set_lang(&f->st, &f->ctx, "en", f->mono);
+    type_keys(f, (const char *const[]){"start", "menu.contact", "contact.topic.other",
+                                       "contact.how.phone", NULL});
+    assert_int_equal(f->st.contact.interpreter, LANG_EN); /* preselected: the UI language */
+    tap(f, "contact.next");
+    assert_screen(f, "contact-details");
+    assert_true(f->st.contact.typing_phone); /* a call needs the number: the pad is shown */
+    assert_true(has(f, "key.0"));
+    assert_false(has(f, "key.q"));
+    tap(f, "contact.next");
+    assert_screen(f, "contact-details");
+    assert_int_equal(f->st.contact.hint, HINT_PHONE_NEEDED);
+    assert_true(has(f, "contact.hint"));
+    type_keys(f, (const char *const[]){"key.1", "key.2", "key.3", "key.4", "key.5", "key.6", NULL});
+    tap(f, "contact.next");
+    assert_int_equal(f->st.contact.hint, HINT_PHONE_INVALID);
+    char *hint = text_of(f, "contact.hint");
+    assert_non_null(strstr(hint, "area code"));
+    free(hint);
+    /* Typing again clears the hint; a real number passes. */
+    for (int i = 0; i < 6; i++)
+        tap(f, "key.delete");
+    assert_string_equal(f->st.contact.phone, "");
+    type_keys(f, (const char *const[]){"key.+", "key.4", "key.9", "key.1", "key.5", "key.1",
+                                       "key.2", "key.3", "key.4", "key.5", "key.6", "key.7", NULL});
+    assert_int_equal(f->st.contact.hint, HINT_NONE);
+    tap(f, "contact.next");
+    assert_screen(f, "contact-consent");
+    request r;
+    ui_contact_request(&f->st, &f->ctx, &r);
+    assert_string_equal(r.topic, "other");
+    assert_string_equal(r.channel, "phone");
+    assert_string_equal(r.interpreter_lang, "en");
+    assert_string_equal(r.phone, "+49151234567");
+}
+
+static void test_contact_cancel_wipes(void **state)
+{
+    fixture *f = *state;
+    type_keys(f, (const char *const[]){"start", "menu.contact", "contact.topic.health",
+                                       "contact.how.sms", "contact.next", "contact.name.box",
+                                       "key.J", "key.o", "contact.phone.box", "key.0", NULL});
+    assert_string_equal(f->st.contact.name, "Jo");
+    assert_string_equal(f->st.contact.phone, "0");
+    /* Back keeps what was typed (she may correct step 2); Cancel wipes everything. */
+    tap(f, "nav.back");
+    assert_screen(f, "contact-how");
+    assert_string_equal(f->st.contact.name, "Jo");
+    tap(f, "contact.cancel");
+    assert_screen(f, "menu");
+    assert_true(all_zero(f->st.contact.name, sizeof(f->st.contact.name)));
+    assert_true(all_zero(f->st.contact.phone, sizeof(f->st.contact.phone)));
+    assert_int_equal(f->st.contact.topic, -1);
+    /* Leaving by Start wipes too; the emergency page in between does not. */
+    type_keys(f, (const char *const[]){"menu.contact", "contact.topic.health", "contact.how.visit",
+                                       "contact.next", "key.J", "emergency", NULL});
+    assert_screen(f, "emergency");
+    tap(f, "nav.back");
+    assert_screen(f, "contact-details");
+    assert_string_equal(f->st.contact.name, "J");
+    tap(f, "nav.home");
+    assert_true(all_zero(f->st.contact.name, sizeof(f->st.contact.name)));
+}
+
+static void test_contact_idle_forgets_confirmation(void **state)
+{
+    fixture *f = *state;
+    type_keys(f, (const char *const[]){"start", "menu.contact", "contact.topic.money",
+                                       "contact.how.visit", "contact.next", "key.A", NULL});
+    /* The idle timeout in the middle of typing wipes the name. */
+    f->mono += TIMEOUT;
+    tick(f);
+    assert_screen(f, "home");
+    assert_true(all_zero(&f->st.contact.name, sizeof(f->st.contact.name)));
+    /* And after a confirmation, nothing brings it back. */
+    type_keys(f, (const char *const[]){"start", "menu.contact", "contact.topic.money",
+                                       "contact.how.visit", "contact.next", "contact.next",
+                                       "contact.next", NULL});
+    ui_take_effect(&f->st);
+    ui_submit_done(&f->st, SUBMIT_SAVED, "111 222");
+    assert_screen(f, "contact-done");
+    f->mono += TIMEOUT;
+    tick(f);
+    assert_screen(f, "home");
+    assert_true(all_zero(f->st.contact.ticket, sizeof(f->st.contact.ticket)));
+    assert_false(back_key(f));
+    assert_screen(f, "home");
+}
+
+static void test_contact_refused_and_failed(void **state)
+{
+    fixture *f = *state;
+    static const ui_submit_result results[] = {SUBMIT_FLOOD, SUBMIT_FAILED};
+    const char *words[] = {"Several requests", "could not be saved"};
+    for (size_t i = 0; i < 2; i++) {
+        ui_reset(&f->st, f->mono);
+        type_keys(f, (const char *const[]){"start", "menu.contact", "contact.topic.money",
+                                           "contact.how.visit", "contact.next", "key.A",
+                                           "contact.next", "contact.next", NULL});
+        assert_int_equal(ui_take_effect(&f->st).kind, UI_FX_SUBMIT);
+        ui_submit_done(&f->st, results[i], NULL);
+        assert_screen(f, "contact-sorry");
+        char *t = text_of(f, "sorry.text");
+        assert_non_null(strstr(t, words[i]));
+        free(t);
+        assert_true(all_zero(f->st.contact.name, sizeof(f->st.contact.name)));
+        assert_false(has(f, "done.code"));
+        tap(f, "sorry.ok");
+        assert_screen(f, "home");
+    }
+}
+
+static void test_contact_off_without_key(void **state)
+{
+    fixture *f = *state;
+    f->ctx.status.contact_ready = false;
+    tap(f, "start");
+    dl *d = lay_out(f);
+    assert_false(must_find(d, "menu.contact")->enabled);
+    assert_non_null(find(d, "menu.contact.note"));
+    dl_destroy(d);
+    assert_false(tap_raw(f, "menu.contact"));
+    assert_screen(f, "menu");
+    /* Even a state forced onto the consent screen cannot send. */
+    f->st.screen = SCREEN_CONTACT_CONSENT;
+    f->st.contact.topic = TOPIC_MONEY;
+    f->st.contact.channel = CHANNEL_VISIT;
+    d = lay_out(f);
+    assert_false(must_find(d, "contact.next")->enabled);
+    dl_destroy(d);
+    assert_false(tap_raw(f, "contact.next"));
+    assert_int_equal(ui_take_effect(&f->st).kind, UI_FX_NONE);
+}
+
+static void test_keyboard_layouts(void **state)
+{
+    fixture *f = *state;
+    type_keys(f, (const char *const[]){"start", "menu.contact", "contact.topic.money",
+                                       "contact.how.visit", "contact.next", NULL});
+    assert_true(f->st.contact.shift); /* a name starts with a capital */
+    tap(f, "key.shift");
+    assert_false(f->st.contact.shift);
+    type_keys(f, (const char *const[]){"key.ü", "key.shift", "key.Ö", "key.space", NULL});
+    assert_string_equal(f->st.contact.name, "üÖ ");
+    /* One more space is not added twice. */
+    tap(f, "key.space");
+    assert_string_equal(f->st.contact.name, "üÖ ");
+    /* The next layouts: Latin extras, Cyrillic. */
+    tap(f, "key.layout");
+    tap(f, "key.layout");
+    assert_true(has(f, "key.й"));
+    tap(f, "key.й");
+    assert_string_equal(f->st.contact.name, "üÖ й");
+    /* Delete removes a whole character, never half of one. */
+    tap(f, "key.delete");
+    assert_string_equal(f->st.contact.name, "üÖ ");
+    tap(f, "key.delete");
+    tap(f, "key.delete");
+    assert_string_equal(f->st.contact.name, "ü");
+    /* The name has a limit, with a kind hint instead of silent loss. */
+    for (int i = 0; i < 30; i++)
+        tap_raw(f, "key.й");
+    assert_int_equal(f->st.contact.hint, HINT_NAME_FULL);
+    assert_true(has(f, "contact.hint"));
+    /* An Arabic UI starts on the Arabic letters, a Ukrainian one would on Cyrillic. */
+    ui_reset(&f->st, f->mono);
+    ui_set_lang(&f->st, &f->ctx, "ar", f->mono);
+    type_keys(f, (const char *const[]){"start", "menu.contact", "contact.topic.money",
+                                       "contact.how.visit", "contact.next", NULL});
+    assert_true(has(f, "key.ب"));
+    assert_false(f->st.contact.shift);
+    assert_false(has(f, "key.shift"));
+}
+
+static void test_interpreter_choice(void **state)
+{
+    fixture *f = *state;
+    type_keys(f, (const char *const[]){"start", "menu.contact", "contact.topic.money", NULL});
+    assert_false(has(f, "contact.interpreter.en"));
+    tap(f, "contact.interpreter.yes");
+    /* German UI: "yes" picks the first other language; German itself is not offered. */
+    assert_int_equal(f->st.contact.interpreter, LANG_EN);
+    assert_false(has(f, "contact.interpreter.de"));
+    tap(f, "contact.interpreter.ar");
+    assert_int_equal(f->st.contact.interpreter, LANG_AR);
+    tap(f, "contact.interpreter.no");
+    assert_int_equal(f->st.contact.interpreter, -1);
+}
+
+/* ---- staff access ----------------------------------------------------------------------- */
+
+static void test_admin_hidden_entry(void **state)
+{
+    fixture *f = *state;
+    tap_at(f, 10, 10, ADMIN_HOLD_MS - 1);
+    assert_screen(f, "home");
+    tap_at(f, 700, 150, ADMIN_HOLD_MS);
+    assert_screen(f, "home");
+    tap_at(f, 10, 10, ADMIN_HOLD_MS);
+    assert_screen(f, "admin-pin");
+    assert_int_equal(ui_take_effect(&f->st).kind, UI_FX_ADMIN_ENTER);
+    /* Only from the start screen. */
+    ui_reset(&f->st, f->mono);
+    tap(f, "start");
+    tap_at(f, 10, 10, ADMIN_HOLD_MS);
+    assert_string_not_equal(ui_screen_name(f->st.screen), "admin-pin");
+}
+
+static void test_admin_pin_pad(void **state)
+{
+    fixture *f = *state;
+    tap_at(f, 10, 10, ADMIN_HOLD_MS);
+    ui_take_effect(&f->st);
+    type_keys(f, (const char *const[]){"pin.1", "pin.2", "pin.3", NULL});
+    dl *d = lay_out(f);
+    assert_false(must_find(d, "pin.ok")->enabled);
+    /* Dots, never digits. */
+    assert_null(strchr(must_find(d, "pin.dots")->text, '1'));
+    dl_destroy(d);
+    tap(f, "pin.4");
+    tap(f, "pin.ok");
+    assert_int_equal(ui_take_effect(&f->st).kind, UI_FX_CHECK_PIN);
+    assert_string_equal(f->st.admin.pin, "1234");
+    ui_pin_done(&f->st, false, 30, f->mono);
+    assert_true(all_zero(f->st.admin.pin, sizeof(f->st.admin.pin)));
+    assert_screen(f, "admin-pin");
+    char *msg = text_of(f, "pin.message");
+    assert_non_null(strstr(msg, "1 minute"));
+    free(msg);
+    d = lay_out(f);
+    assert_false(must_find(d, "pin.5")->enabled); /* locked */
+    dl_destroy(d);
+    f->mono += 30000;
+    d = lay_out(f);
+    assert_true(must_find(d, "pin.5")->enabled);
+    dl_destroy(d);
+    type_keys(f, (const char *const[]){"pin.9", "pin.8", "pin.7", "pin.6", "pin.ok", NULL});
+    ui_take_effect(&f->st);
+    ui_pin_done(&f->st, true, 0, f->mono);
+    assert_screen(f, "admin");
+    char *q = text_of(f, "admin.queue");
+    assert_non_null(strstr(q, "2 requests"));
+    free(q);
+    /* Admin mode ends at the idle timeout. */
+    f->mono += TIMEOUT;
+    tick(f);
+    assert_screen(f, "home");
+    assert_true(all_zero(&f->st.admin, sizeof(f->st.admin)));
+}
+
+static void test_admin_pin_not_configured(void **state)
+{
+    fixture *f = *state;
+    f->ctx.status.admin_ready = false;
+    tap_at(f, 10, 10, ADMIN_HOLD_MS);
+    ui_take_effect(&f->st);
+    assert_screen(f, "admin-pin");
+    assert_true(has(f, "pin.off"));
+    assert_false(has(f, "pin.1"));
+}
+
+static void test_admin_export_and_hours(void **state)
+{
+    fixture *f = *state;
+    f->st.screen = SCREEN_ADMIN;
+    tap(f, "admin.export");
+    assert_int_equal(ui_take_effect(&f->st).kind, UI_FX_EXPORT);
+    ui_admin_done(&f->st, ADMIN_MSG_FULL, 0, NULL);
+    char *m = text_of(f, "admin.message");
+    assert_non_null(strstr(m, "full"));
+    free(m);
+    tap(f, "admin.hours");
+    assert_screen(f, "admin-hours");
+    /* Tuesday 24 March 10:00: today's 9-12 hour is the first in the list. */
+    occurrence occ[ADMIN_OCCURRENCES];
+    size_t n = ui_admin_occurrences(&f->ctx, f->now, occ, ADMIN_OCCURRENCES);
+    assert_true(n >= 2);
+    assert_int_equal(occ[0].start_min, HM(9, 0));
+    tap(f, "hours.1.action");
+    ui_effect fx = ui_take_effect(&f->st);
+    assert_int_equal(fx.kind, UI_FX_HOUR_CANCEL);
+    assert_int_equal(fx.index, 1);
+    /* The extra-hour form: tomorrow 14:00-16:00, stepping by half hours. */
+    occurrence o;
+    assert_true(ui_admin_new_hour(&f->st, &f->ctx, f->now, &o));
+    assert_int_equal(o.date.day, 25);
+    type_keys(f, (const char *const[]){"extra.start.up", "extra.start.up", "extra.start.up",
+                                       "extra.start.up", NULL});
+    assert_int_equal(f->st.admin.start_min, HM(16, 0));
+    assert_int_equal(f->st.admin.end_min, HM(16, 30)); /* pushed along */
+    type_keys(f, (const char *const[]){"extra.day.down", "extra.day.down", NULL});
+    assert_int_equal(f->st.admin.day, 0);
+    assert_true(ui_admin_new_hour(&f->st, &f->ctx, f->now, &o)); /* today 16:00 is ahead */
+    tap(f, "extra.add");
+    assert_int_equal(ui_take_effect(&f->st).kind, UI_FX_HOUR_ADD);
+    /* Back leads to the admin screen, then out of admin mode. */
+    tap(f, "nav.back");
+    assert_screen(f, "admin");
+    tap(f, "admin.leave");
+    assert_screen(f, "home");
 }
 
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -1016,6 +1408,18 @@ int main(void)
         T(test_check_fit_long_description),
         T(test_check_fit_long_name),
         T(test_out_of_order),
+        T(test_contact_visit_journey),
+        T(test_contact_phone_checked),
+        T(test_contact_cancel_wipes),
+        T(test_contact_idle_forgets_confirmation),
+        T(test_contact_refused_and_failed),
+        T(test_contact_off_without_key),
+        T(test_keyboard_layouts),
+        T(test_interpreter_choice),
+        T(test_admin_hidden_entry),
+        T(test_admin_pin_pad),
+        T(test_admin_pin_not_configured),
+        T(test_admin_export_and_hours),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,459 @@
+/* requests.c - the kiosk's side of contact requests and of the social worker's admin
+ * mode: the effects the core asks for (ui_take_effect) performed with crypto/, store/
+ * and platform/.
+ *
+ * Privacy: nothing a parent typed is ever logged; the plaintext request exists only in
+ * local buffers that are wiped before returning; the device stores only sealed boxes
+ * with the day they were made. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "core/civil.h"
+#include "core/schedule.h"
+#include "core/util.h"
+#include "crypto/seal.h"
+#include "platform/export_dir.h"
+
+bool requests_load_worker_key(const char *value, unsigned char pk[32], char **err)
+{
+    if (str_starts_with(value, "lotse-worker-pk"))
+        return key_pk_from_text(value, pk, err);
+    size_t len = 0;
+    char *text = files_read(value, &len, err);
+    if (!text)
+        return false;
+    char *kerr = NULL;
+    bool ok = strlen(text) == len && key_pk_from_text(text, pk, &kerr);
+    if (!ok && err)
+        *err = xasprintf("%s: %s", value, kerr ? kerr : "not a public key file");
+    free(kerr);
+    free(text);
+    return ok;
+}
+
+static civil_date today(const kiosk *k)
+{
+    return berlin_from_utc(kiosk_now_utc(k)).date;
+}
+
+static void day_string(civil_date d, char out[11])
+{
+    unsigned y = (unsigned)d.year % 10000u, m = (unsigned)d.month % 100u,
+             dd = (unsigned)d.day % 100u;
+    char buf[32];
+    snprintf(buf, sizeof(buf), "%04u-%02u-%02u", y, m, dd);
+    memcpy(out, buf, 10);
+    out[10] = '\0';
+}
+
+static void status_refresh(kiosk *k)
+{
+    ui_status *s = &k->ctx.status;
+    s->contact_ready = k->have_worker_key && k->store != NULL && k->site != NULL;
+    s->admin_ready = k->opt.admin_pin != NULL;
+    s->retention_days = k->opt.retention_days;
+    s->admin_notice = k->admin_notice;
+    s->queue_count = 0;
+    s->queue_oldest[0] = '\0';
+    store_queue_info info;
+    char *err = NULL;
+    if (k->store && store_request_info(k->store, &info, &err)) {
+        s->queue_count = info.count;
+        memcpy(s->queue_oldest, info.oldest_day, sizeof(s->queue_oldest));
+    } else if (err) {
+        fprintf(stderr, "lotse: request queue: %s\n", err);
+        free(err);
+    }
+}
+
+/* Put the consultation-hour changes saved on earlier visits back into the site. */
+static void apply_saved_hours(kiosk *k)
+{
+    if (!k->store || !k->site)
+        return;
+    char from[11];
+    day_string(today(k), from);
+    store_exception *ex = NULL;
+    size_t n = 0;
+    char *err = NULL;
+    if (!store_exception_list(k->store, from, &ex, &n, &err)) {
+        fprintf(stderr, "lotse: saved consultation-hour changes: %s\n", err);
+        free(err);
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        int w = site_worker_find(k->site, ex[i].worker);
+        int kita = site_kita_find(k->site, ex[i].kita);
+        civil_date d;
+        site_exception e = {.kind = ex[i].extra ? EXC_EXTRA : EXC_CANCELLED,
+                            .kita = kita,
+                            .start_min = ex[i].start_min,
+                            .end_min = ex[i].end_min,
+                            .admin_id = ex[i].id};
+        bool ok = w >= 0 && kita >= 0 && civil_parse_date(ex[i].day, &d);
+        e.from = e.to = d;
+        if (!ok || !site_add_exception(k->site, w, &e))
+            fprintf(stderr,
+                    "lotse: a saved consultation-hour change for %s at %s on %s no longer "
+                    "matches the site content; ignored\n",
+                    ex[i].worker, ex[i].kita, ex[i].day);
+    }
+    free(ex);
+}
+
+void requests_housekeeping(kiosk *k)
+{
+    if (!k->store)
+        return;
+    civil_date d = today(k);
+    int day = (int)civil_days_from_date(d);
+    if (day == k->last_purge_day)
+        return;
+    k->last_purge_day = day;
+    char before[11];
+    day_string(civil_date_from_days(day - k->opt.retention_days), before);
+    size_t removed = 0;
+    char *err = NULL;
+    if (!store_request_purge_before(k->store, before, &removed, &err)) {
+        fprintf(stderr, "lotse: retention: %s\n", err);
+        free(err);
+    } else if (removed) {
+        fprintf(stderr,
+                "lotse: deleted %zu request%s not collected within %d days (made before %s)\n",
+                removed, removed == 1 ? "" : "s", k->opt.retention_days, before);
+    }
+    char yesterday[11];
+    day_string(civil_date_from_days(day - 1), yesterday);
+    if (!store_exception_purge_before(k->store, yesterday, &err)) {
+        fprintf(stderr, "lotse: consultation-hour changes: %s\n", err);
+        free(err);
+    }
+    status_refresh(k);
+}
+
+void requests_init(kiosk *k)
+{
+    flood_init(&k->flood);
+    randombytes_buf(k->flood_key, sizeof(k->flood_key));
+    if (k->opt.worker_key) {
+        char *err = NULL;
+        k->have_worker_key = requests_load_worker_key(k->opt.worker_key, k->worker_pk, &err);
+        if (!k->have_worker_key) {
+            fprintf(stderr, "lotse: Worker-Key: %s\n", err);
+            free(err);
+        }
+    }
+    if (!k->have_worker_key)
+        fprintf(stderr, "lotse: no worker key configured: \"Contact me\" is switched off\n");
+    if (!k->opt.admin_pin)
+        fprintf(stderr, "lotse: no Admin-PIN configured: the staff access is switched off\n");
+    if (k->have_worker_key && !k->store)
+        fprintf(stderr, "lotse: no state database: \"Contact me\" is switched off\n");
+    apply_saved_hours(k);
+    k->last_purge_day = -1;
+    requests_housekeeping(k);
+    status_refresh(k);
+}
+
+void requests_finish(kiosk *k)
+{
+    secure_zero(&k->flood, sizeof(k->flood));
+    secure_zero(k->flood_key, sizeof(k->flood_key));
+    free(k->admin_notice);
+    k->admin_notice = NULL;
+}
+
+/* ---- submitting ------------------------------------------------------------------- */
+
+/* A keyed hash of what the parent chose and typed (not ticket or day), for the flood
+ * guard: it recognises a repeated request without keeping it. */
+static void request_digest(const kiosk *k, const request *r, unsigned char out[32])
+{
+    request copy = *r;
+    copy.ticket[0] = '\0';
+    copy.day[0] = '\0';
+    unsigned char plain[REQUEST_PLAIN_BYTES];
+    if (!request_serialize(&copy, plain, sizeof(plain)))
+        memset(plain, 0, sizeof(plain));
+    crypto_generichash(out, 32, plain, sizeof(plain), k->flood_key, sizeof(k->flood_key));
+    sodium_memzero(plain, sizeof(plain));
+    sodium_memzero(&copy, sizeof(copy));
+}
+
+static void make_ticket(char out[8])
+{
+    uint32_t n = randombytes_uniform(1000000);
+    char buf[16];
+    snprintf(buf, sizeof(buf), "%03u %03u", (unsigned)(n / 1000) % 1000u, (unsigned)(n % 1000));
+    memcpy(out, buf, 7);
+    out[7] = '\0';
+}
+
+static void submit(kiosk *k)
+{
+    request r;
+    ui_contact_request(&k->st, &k->ctx, &r);
+    unsigned char digest[32];
+    request_digest(k, &r, digest);
+    ui_submit_result result = SUBMIT_FAILED;
+    char ticket[8] = "";
+    switch (flood_check(&k->flood, k->opt.request_limit, k->mono_ms, digest)) {
+    case FLOOD_MERGE:
+        snprintf(ticket, sizeof(ticket), "%s", k->flood.last_ticket);
+        result = SUBMIT_SAVED;
+        fprintf(stderr, "lotse: request repeated within a minute: merged with the last one\n");
+        break;
+    case FLOOD_REFUSE:
+        result = SUBMIT_FLOOD;
+        fprintf(stderr, "lotse: request refused: more than %d in 10 minutes\n",
+                k->opt.request_limit);
+        break;
+    case FLOOD_ACCEPT: {
+        if (!k->ctx.status.contact_ready)
+            break;
+        make_ticket(ticket);
+        memcpy(r.ticket, ticket, sizeof(r.ticket));
+        day_string(today(k), r.day);
+        unsigned char cipher[SEAL_CIPHER_BYTES];
+        char *err = NULL;
+        if (!seal_request(&r, k->worker_pk, cipher)) {
+            fprintf(stderr, "lotse: request could not be sealed\n");
+        } else if (!store_request_add(k->store, r.day, cipher, sizeof(cipher), &err)) {
+            fprintf(stderr, "lotse: request could not be saved: %s\n", err);
+            free(err);
+        } else {
+            /* COMMIT returned: only now may the parent see her code. */
+            flood_record(&k->flood, k->mono_ms, digest, ticket);
+            result = SUBMIT_SAVED;
+            status_refresh(k);
+            fprintf(stderr, "lotse: request saved (%zu waiting)\n", k->ctx.status.queue_count);
+        }
+        break;
+    }
+    }
+    sodium_memzero(&r, sizeof(r));
+    sodium_memzero(digest, sizeof(digest));
+    ui_submit_done(&k->st, result, result == SUBMIT_SAVED ? ticket : NULL);
+    sodium_memzero(ticket, sizeof(ticket));
+}
+
+/* ---- the admin PIN ------------------------------------------------------------------ */
+
+static store_pin_state pin_state(kiosk *k)
+{
+    store_pin_state ps = {0, 0};
+    char *err = NULL;
+    if (k->store && !store_pin_get(k->store, &ps, &err)) {
+        fprintf(stderr, "lotse: admin PIN state: %s\n", err);
+        free(err);
+    }
+    return ps;
+}
+
+static void check_pin(kiosk *k)
+{
+    int64_t now = kiosk_now_utc(k);
+    store_pin_state ps = pin_state(k);
+    int64_t locked = pin_locked_for(ps.locked_until_utc, now);
+    if (locked > 0) {
+        ui_pin_done(&k->st, false, locked, k->mono_ms);
+        return;
+    }
+    bool ok = k->opt.admin_pin && pin_verify(k->opt.admin_pin, k->st.admin.pin);
+    if (ok) {
+        ps.failures = 0;
+        ps.locked_until_utc = 0;
+        fprintf(stderr, "lotse: staff access opened\n");
+    } else {
+        ps.failures++;
+        locked = pin_lockout_seconds(ps.failures);
+        ps.locked_until_utc = locked ? now + locked : 0;
+        fprintf(stderr, "lotse: wrong admin PIN (%d failed attempt%s in a row%s)\n", ps.failures,
+                ps.failures == 1 ? "" : "s", locked ? ", pad locked" : "");
+    }
+    char *err = NULL;
+    if (k->store && !store_pin_set(k->store, &ps, &err)) {
+        fprintf(stderr, "lotse: admin PIN state: %s\n", err);
+        free(err);
+    }
+    ui_pin_done(&k->st, ok, locked, k->mono_ms);
+}
+
+/* ---- export ------------------------------------------------------------------------- */
+
+static admin_message export_message(export_status s)
+{
+    switch (s) {
+    case EXPORT_OK:
+        return ADMIN_MSG_EXPORTED;
+    case EXPORT_NO_DIR:
+        return ADMIN_MSG_NO_STICK;
+    case EXPORT_READ_ONLY:
+        return ADMIN_MSG_READ_ONLY;
+    case EXPORT_FULL:
+        return ADMIN_MSG_FULL;
+    case EXPORT_FAILED:
+    case EXPORT_VERIFY_FAILED:
+        break;
+    }
+    return ADMIN_MSG_EXPORT_FAILED;
+}
+
+static void export_queue(kiosk *k)
+{
+    store_request *reqs = NULL;
+    size_t n = 0;
+    char *err = NULL;
+    if (!k->store || !store_request_list(k->store, &reqs, &n, &err)) {
+        fprintf(stderr, "lotse: export: %s\n", err ? err : "no state database");
+        free(err);
+        ui_admin_done(&k->st, ADMIN_MSG_EXPORT_FAILED, 0, NULL);
+        return;
+    }
+    if (n == 0) {
+        ui_admin_done(&k->st, ADMIN_MSG_NOTHING, 0, NULL);
+        return;
+    }
+    const unsigned char **ciphers = xcalloc(n, sizeof(*ciphers));
+    int64_t *ids = xcalloc(n, sizeof(*ids));
+    size_t good = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (reqs[i].len != SEAL_CIPHER_BYTES) {
+            fprintf(stderr, "lotse: export: queued request %lld has a wrong size; kept\n",
+                    (long long)reqs[i].id);
+            continue;
+        }
+        ciphers[good] = reqs[i].sealed;
+        ids[good++] = reqs[i].id;
+    }
+    char *text = export_build((const unsigned char *const *)ciphers, good);
+    civil_time now = berlin_from_utc(kiosk_now_utc(k));
+    const char *kita = k->site ? k->site->kitas[k->site->here].id : "kiosk";
+    char *name =
+        xasprintf("lotse-export-%s-%04d%02d%02d-%02d%02d.txt", kita, now.date.year, now.date.month,
+                  now.date.day, now.minute_of_day / 60, now.minute_of_day % 60);
+    char *written = NULL;
+    export_status st = export_write(k->opt.export_dir, name, text, strlen(text), &written, &err);
+    if (st == EXPORT_OK) {
+        char *derr = NULL;
+        if (!store_request_delete(k->store, ids, good, &derr)) {
+            /* The file is complete on the stick; the queue keeps its copies, so at worst
+             * the next export repeats them. Nothing is lost. */
+            fprintf(stderr, "lotse: exported to %s but could not clear the queue: %s\n", written,
+                    derr);
+            free(derr);
+        } else {
+            fprintf(stderr, "lotse: exported %zu request%s to %s\n", good, good == 1 ? "" : "s",
+                    written);
+        }
+        const char *base = strrchr(written, '/');
+        ui_admin_done(&k->st, ADMIN_MSG_EXPORTED, good, base ? base + 1 : written);
+    } else {
+        fprintf(stderr, "lotse: export failed, the requests stay queued: %s\n",
+                err ? err : "unknown error");
+        ui_admin_done(&k->st, export_message(st), 0, NULL);
+    }
+    free(err);
+    free(written);
+    free(name);
+    free(text);
+    free(ids);
+    free(ciphers);
+    store_requests_free(reqs, n);
+    status_refresh(k);
+}
+
+/* ---- consultation hours -------------------------------------------------------------- */
+
+static bool save_hour(kiosk *k, const occurrence *o, bool extra)
+{
+    store_exception e;
+    memset(&e, 0, sizeof(e));
+    snprintf(e.worker, sizeof(e.worker), "%s", k->site->workers[o->worker].id);
+    snprintf(e.kita, sizeof(e.kita), "%s", k->site->kitas[o->kita].id);
+    e.extra = extra;
+    day_string(o->date, e.day);
+    e.start_min = o->start_min;
+    e.end_min = o->end_min;
+    int64_t id = 0;
+    char *err = NULL;
+    if (!store_exception_add(k->store, &e, &id, &err)) {
+        fprintf(stderr, "lotse: consultation hour: %s\n", err);
+        free(err);
+        return false;
+    }
+    site_exception se = {.kind = extra ? EXC_EXTRA : EXC_CANCELLED,
+                         .kita = o->kita,
+                         .from = o->date,
+                         .to = o->date,
+                         .start_min = o->start_min,
+                         .end_min = o->end_min,
+                         .admin_id = id};
+    site_add_exception(k->site, o->worker, &se);
+    fprintf(stderr, "lotse: consultation hour %s: %s %s %02d:%02d-%02d:%02d\n",
+            extra ? "added" : "cancelled", e.worker, e.day, e.start_min / 60, e.start_min % 60,
+            e.end_min / 60, e.end_min % 60);
+    return true;
+}
+
+static void change_hours(kiosk *k, ui_effect fx)
+{
+    bool ok = false;
+    if (!k->store || !k->site) {
+        ui_admin_done(&k->st, ADMIN_MSG_SAVE_FAILED, 0, NULL);
+        return;
+    }
+    occurrence occ[ADMIN_OCCURRENCES];
+    size_t n = ui_admin_occurrences(&k->ctx, kiosk_now_utc(k), occ, ARRAY_LEN(occ));
+    bool in_list = fx.index >= 0 && (size_t)fx.index < n;
+    if (fx.kind == UI_FX_HOUR_ADD) {
+        occurrence o;
+        ok = ui_admin_new_hour(&k->st, &k->ctx, kiosk_now_utc(k), &o) && save_hour(k, &o, true);
+    } else if (fx.kind == UI_FX_HOUR_CANCEL && in_list && !occ[fx.index].cancelled) {
+        ok = save_hour(k, &occ[fx.index], false);
+    } else if (fx.kind == UI_FX_HOUR_RESTORE && in_list && occ[fx.index].admin_id > 0) {
+        char *err = NULL;
+        int64_t id = occ[fx.index].admin_id;
+        ok = store_exception_delete(k->store, id, &err);
+        if (ok) {
+            site_remove_admin_exception(k->site, id);
+            fprintf(stderr, "lotse: consultation-hour change undone\n");
+        } else {
+            fprintf(stderr, "lotse: consultation hour: %s\n", err);
+            free(err);
+        }
+    }
+    ui_admin_done(&k->st, ok ? ADMIN_MSG_SAVED : ADMIN_MSG_SAVE_FAILED, 0, NULL);
+}
+
+void requests_perform(kiosk *k)
+{
+    ui_effect fx = ui_take_effect(&k->st);
+    switch (fx.kind) {
+    case UI_FX_NONE:
+        break;
+    case UI_FX_SUBMIT:
+        submit(k);
+        break;
+    case UI_FX_ADMIN_ENTER: {
+        store_pin_state ps = pin_state(k);
+        ui_pin_locked(&k->st, pin_locked_for(ps.locked_until_utc, kiosk_now_utc(k)), k->mono_ms);
+        fprintf(stderr, "lotse: staff access requested\n");
+        break;
+    }
+    case UI_FX_CHECK_PIN:
+        check_pin(k);
+        break;
+    case UI_FX_EXPORT:
+        export_queue(k);
+        break;
+    case UI_FX_HOUR_CANCEL:
+    case UI_FX_HOUR_RESTORE:
+    case UI_FX_HOUR_ADD:
+        change_hours(k, fx);
+        break;
+    }
+}
