@@ -403,8 +403,9 @@ static void assign_faces(fontset *f, size_t n, bool bold)
 }
 
 /* Split utf8[0..len) into runs and put them into f->runs in visual order (left to
- * right), their text in f->text. rtl_base: the paragraph direction (see
- * fontset_line_rtl). Returns the number of runs (0 for a line with nothing to draw). */
+ * right), their text in f->text. The paragraph is right-to-left when rtl_screen and the
+ * line has a strong right-to-left character (fontset_line_rtl). Returns the number of runs (0 for a
+ * line with nothing to draw). */
 static size_t layout_line(fontset *f, const char *utf8, size_t len, bool bold, bool rtl_screen)
 {
     if (!utf8 || len == 0)

@@ -65,8 +65,9 @@ const text_measure *fontset_measure(fontset *f);
 
 /* The base font at px (clamped to 1..512) and weight. Owned by the fontset; the fontset
  * keeps a small table of open sizes, so the pointer is valid only until the next fontset
- * call (fontset_font, a measurement or fontset_render_line). Returns NULL only if the
- * size cannot be opened. */
+ * call (fontset_font, a measurement or fontset_render_line). Use it for metrics; its
+ * shaping script and direction are whatever the last run drawn with it needed, so draw
+ * text with fontset_render_line. Returns NULL only if the size cannot be opened. */
 TTF_Font *fontset_font(fontset *f, int px, bool bold);
 
 /* Is the line utf8 laid out as a right-to-left paragraph? Exactly when the screen is
