@@ -38,6 +38,7 @@ typedef struct options {
     char *worker_key;   /* Worker-Key: the public key line, or a path to the key file */
     char *admin_pin;    /* Admin-PIN: an Argon2id hash from `lotse-admin pin` */
     char *export_dir;   /* Export-Dir: where the USB stick is mounted */
+    bool export_mount;  /* Export-Needs-Mount: yes - only export onto a mounted stick */
     int request_limit;  /* Request-Limit: requests per 10 minutes (0 = default) */
     int retention_days; /* Request-Retention-Days (0 = default) */
 } options;

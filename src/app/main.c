@@ -150,6 +150,12 @@ bool options_load_config(options *o, const char *path, char **err)
                                     "'%s' is not a number of days (1..365)", v);
                 else if (!o->retention_days)
                     o->retention_days = n;
+            } else if (strcasecmp(k, "Export-Needs-Mount") == 0) {
+                if (strcmp(v, "yes") == 0)
+                    o->export_mount = true;
+                else if (strcmp(v, "no") != 0)
+                    site_errors_add(&errors, path, fl->line, k, "'%s' is neither 'yes' nor 'no'",
+                                    v);
             } else if (strcasecmp(k, "Renderer") == 0) {
                 if (strcmp(v, "accelerated") == 0)
                     o->accelerated = true;

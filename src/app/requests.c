@@ -336,7 +336,11 @@ static void export_queue(kiosk *k)
         xasprintf("lotse-export-%s-%04d%02d%02d-%02d%02d.txt", kita, now.date.year, now.date.month,
                   now.date.day, now.minute_of_day / 60, now.minute_of_day % 60);
     char *written = NULL;
-    export_status st = export_write(k->opt.export_dir, name, text, strlen(text), &written, &err);
+    export_status st = EXPORT_NO_DIR;
+    if (k->opt.export_mount && !export_dir_is_mount_point(k->opt.export_dir))
+        err = xasprintf("%s: no stick is mounted there", k->opt.export_dir);
+    else
+        st = export_write(k->opt.export_dir, name, text, strlen(text), &written, &err);
     if (st == EXPORT_OK) {
         char *derr = NULL;
         if (!store_request_delete(k->store, ids, good, &derr)) {

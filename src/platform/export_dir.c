@@ -290,3 +290,13 @@ out:
     free(cand);
     return status;
 }
+
+bool export_dir_is_mount_point(const char *dir)
+{
+    struct stat self, parent;
+    char *up = xasprintf("%s/..", dir);
+    bool ok = lstat(dir, &self) == 0 && S_ISDIR(self.st_mode) && stat(up, &parent) == 0;
+    free(up);
+    /* A mount point lives on another device than its parent (or is the root itself). */
+    return ok && (self.st_dev != parent.st_dev || self.st_ino == parent.st_ino);
+}

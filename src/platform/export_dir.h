@@ -27,4 +27,9 @@ typedef enum export_status {
 export_status export_write(const char *dir, const char *name, const char *text, size_t len,
                            char **written, char **err);
 
+/* Is dir a mount point (a stick is mounted there)? On the device the export directory is
+ * an empty folder until the stick is mounted on it; writing there would put the export
+ * onto the kiosk's own storage (Export-Needs-Mount: yes checks this first). */
+bool export_dir_is_mount_point(const char *dir);
+
 #endif

@@ -31,7 +31,7 @@ static void expect_result(const char *in, phone_result want)
     memset(out, 'x', sizeof out);
     phone_result r = phone_check(in, out, sizeof out);
     if (r != want)
-        fail_msg("\"%s\": result %d, expected %d", in, (int)r, (int)want);
+        fail_msg("\"%s\": result %d, expected %d", in ? in : "(null)", (int)r, (int)want);
     assert_string_equal(out, "");
 }
 
