@@ -34,6 +34,8 @@ typedef struct options {
     int64_t now_utc; /* --now, as UTC */
     int width, height;
     int idle_timeout_s;
+    bool greeting_set;
+    int greeting_s; /* Greeting-Rotation: seconds per language at rest, 0 = off */
     /* Contact requests and the admin mode (see README "Configuration"). */
     char *worker_key;   /* Worker-Key: the public key line, or a path to the key file */
     char *admin_pin;    /* Admin-PIN: an Argon2id hash from `lotse-admin pin` */

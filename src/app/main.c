@@ -24,6 +24,7 @@
 #define IDLE_WARNING_MS 10000
 #define DEFAULT_EXPORT_DIR "/media/lotse-export"
 #define DEFAULT_RETENTION_DAYS 60
+#define DEFAULT_GREETING_S 8
 
 static void usage(FILE *f)
 {
@@ -35,6 +36,8 @@ static void usage(FILE *f)
           "  --windowed          a window of --size instead of full screen; Escape quits\n"
           "  --size WxH          window size (default 1280x800)\n"
           "  --idle-timeout S    seconds without a touch before starting over (default 90)\n"
+          "  --greeting-rotation S  at rest, the greeting changes language every S seconds\n"
+          "                      (default 8, 0 = off)\n"
           "  --accelerated       use a GPU renderer (loads the GL stack)\n"
           "  --headless          no display (SDL offscreen driver)\n"
           "  --now YYYY-MM-DDTHH:MM  local Europe/Berlin time to start the clock at\n"
@@ -150,6 +153,15 @@ bool options_load_config(options *o, const char *path, char **err)
                                     "'%s' is not a number of days (1..365)", v);
                 else if (!o->retention_days)
                     o->retention_days = n;
+            } else if (strcasecmp(k, "Greeting-Rotation") == 0) {
+                int n;
+                if (!parse_int_range(v, 0, 600, &n))
+                    site_errors_add(&errors, path, fl->line, k,
+                                    "'%s' is not a number of seconds (0..600, 0 = off)", v);
+                else if (!o->greeting_set) {
+                    o->greeting_s = n;
+                    o->greeting_set = true;
+                }
             } else if (strcasecmp(k, "Export-Needs-Mount") == 0) {
                 if (strcmp(v, "yes") == 0)
                     o->export_mount = true;
@@ -276,6 +288,15 @@ static bool parse_args(int argc, char **argv, options *o, int *exit_code)
                 goto bad;
             }
             i++;
+        } else if (strcmp(a, "--greeting-rotation") == 0) {
+            if (!v)
+                goto missing;
+            if (!parse_int_range(v, 0, 600, &o->greeting_s)) {
+                fprintf(stderr, "lotse: --greeting-rotation: '%s' is not 0..600 seconds\n", v);
+                goto bad;
+            }
+            o->greeting_set = true;
+            i++;
         } else if (strcmp(a, "--now") == 0) {
             if (!v)
                 goto missing;
@@ -324,6 +345,8 @@ static void apply_defaults(options *o)
     }
     if (!o->idle_timeout_s)
         o->idle_timeout_s = DEFAULT_IDLE_S;
+    if (!o->greeting_set)
+        o->greeting_s = DEFAULT_GREETING_S;
     if (!o->export_dir)
         o->export_dir = xstrdup(DEFAULT_EXPORT_DIR);
     if (!o->request_limit)
@@ -357,7 +380,7 @@ static int check_site(options *o)
             ui_ctx ctx = {s,
                           t,
                           fontset_measure(fonts),
-                          {o->width, o->height, o->idle_timeout_s * 1000, IDLE_WARNING_MS},
+                          {o->width, o->height, o->idle_timeout_s * 1000, IDLE_WARNING_MS, 0},
                           {true, true, 0, "", o->retention_days, NULL}};
             ui_check_fit(&ctx, o->have_now ? o->now_utc : clock_wall_utc(), &errors);
             fontset_destroy(fonts);
@@ -504,6 +527,7 @@ int main(int argc, char **argv)
     k.ctx.i18n = k.i18n;
     k.ctx.config.idle_timeout_ms = o->idle_timeout_s * 1000;
     k.ctx.config.idle_warning_ms = IDLE_WARNING_MS;
+    k.ctx.config.greeting_ms = o->greeting_s * 1000;
     if (!kiosk_init(&k, &err)) {
         fprintf(stderr, "lotse: %s\n", err);
         free(err);

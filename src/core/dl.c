@@ -149,18 +149,33 @@ const dl_elem *dl_hit(const dl *d, int x, int y)
     return NULL;
 }
 
-/* The text as a reader sees it: a no-break space (U+00A0) is a space. Caller frees. */
+/* Invisible bidi controls: LRM, RLM (U+200E/F) and the isolates U+2066..U+2069. */
+static size_t bidi_control_len(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0x8E || u[2] == 0x8F))
+        return 3;
+    if (u[0] == 0xE2 && u[1] == 0x81 && u[2] >= 0xA6 && u[2] <= 0xA9)
+        return 3;
+    return 0;
+}
+
+/* The text as a reader sees it: a no-break space (U+00A0) is a space and invisible bidi
+ * controls are not there. Caller frees. */
 static char *visible(const char *s)
 {
     strbuf sb;
     strbuf_init(&sb);
     strbuf_append(&sb, "", 0);
-    for (; *s; s++) {
-        if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0) {
+    while (*s) {
+        size_t skip = bidi_control_len(s);
+        if (skip) {
+            s += skip;
+        } else if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0) {
             strbuf_putc(&sb, ' ');
-            s++;
+            s += 2;
         } else {
-            strbuf_putc(&sb, *s);
+            strbuf_putc(&sb, *s++);
         }
     }
     return strbuf_steal(&sb);

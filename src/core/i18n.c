@@ -364,6 +364,16 @@ char *i18n_short_date(const i18n *t, size_t lang, civil_date d)
     return fmt_named(fmt, "day", day, "month", month, "year", year, (const char *)NULL);
 }
 
+char *i18n_ltr(const i18n *t, size_t lang, char *s)
+{
+    const lang_info *li = i18n_lang(t, lang);
+    if (!li || !li->rtl || !s)
+        return s;
+    char *w = xasprintf("\u2066%s\u2069", s);
+    free(s);
+    return w;
+}
+
 typedef struct named_arg {
     const char *key;
     const char *value;

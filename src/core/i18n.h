@@ -61,6 +61,11 @@ const char *i18n_weekday(const i18n *t, size_t lang, int weekday);
 /* Date and time pieces: new strings (caller frees). 24-hour clock, "9:00". */
 char *i18n_time_range(int start_min, int end_min);
 char *i18n_short_date(const i18n *t, size_t lang, civil_date d); /* "24.3." */
+/* Keep s (a time range, a phone number) left to right inside a right-to-left language's
+ * text: for an RTL language s is wrapped in U+2066 (LRI) ... U+2069 (PDI), which the
+ * renderer's bidi step honours and does not draw. Takes ownership of s; returns the
+ * (possibly new) string, caller frees. */
+char *i18n_ltr(const i18n *t, size_t lang, char *s);
 
 /* Replace "{name}" placeholders: fmt_named(fmt, "name", value, ..., NULL). Caller frees.
  * Unknown placeholders are kept verbatim. */

@@ -81,6 +81,12 @@ void ui_reset(ui_state *st, int64_t mono_ms)
     st->contact.interpreter = -1;
 }
 
+/* Nobody is using the kiosk: the start screen in the default language. */
+static bool at_rest(const ui_state *st)
+{
+    return st->screen == SCREEN_HOME && st->lang == 0 && !st->idle_warning;
+}
+
 bool ui_is_contact_screen(ui_screen s)
 {
     return s >= SCREEN_CONTACT && s <= SCREEN_CONTACT_SORRY;
@@ -234,9 +240,9 @@ bool ui_update(ui_state *st, const ui_ctx *ctx, const dl *current, const ui_even
     if (ev->kind == UI_EV_TICK) {
         int64_t idle = mono_ms - st->last_input_ms;
         if (idle >= c->idle_timeout_ms) {
-            bool at_rest = st->screen == SCREEN_HOME && st->lang == 0 && !st->idle_warning;
+            bool was_at_rest = at_rest(st);
             ui_reset(st, mono_ms);
-            return !at_rest;
+            return !was_at_rest;
         }
         bool warn = idle >= c->idle_timeout_ms - c->idle_warning_ms &&
                     !(st->screen == SCREEN_HOME && st->lang == 0);
@@ -284,8 +290,14 @@ int64_t ui_next_deadline(const ui_state *st, const ui_ctx *ctx, int64_t mono_ms)
     const ui_config *c = &ctx->config;
     if (!ctx->site)
         return -1;
-    if (st->screen == SCREEN_HOME && st->lang == 0 && !st->idle_warning)
-        return -1; /* at rest: nothing to time out */
+    if (at_rest(st)) {
+        /* Nothing to time out; only the greeting's next language, if it goes round. */
+        int period = c->greeting_ms;
+        if (period <= 0 || i18n_count(ctx->i18n) < 2)
+            return -1;
+        int64_t into = mono_ms % period;
+        return period - (into < 0 ? into + period : into);
+    }
     int64_t idle = mono_ms - st->last_input_ms;
     int64_t warn_at = c->idle_timeout_ms - c->idle_warning_ms;
     if (idle < warn_at)
@@ -322,6 +334,21 @@ static void report_overflow(const lay *L, const dl_elem *e)
                         li ? li->code : "?", e->id, L->d->screen, e->text);
 }
 
+/* --check-site: every code point of a text must be drawn by some font (no boxes). */
+static void report_missing_glyphs(const lay *L, const dl_elem *e, const char *text)
+{
+    const text_measure *m = L->ctx->measure;
+    uint32_t first = 0;
+    size_t n = m->missing(m->ctx, e->bold, text, strlen(text), &first);
+    if (!n)
+        return;
+    const lang_info *li = i18n_lang(L->ctx->i18n, L->st->lang);
+    site_errors_add(L->check, e->src ? e->src : "locales", 0, NULL,
+                    "%zu character%s without a font (first U+%04X) on screen '%s' in language "
+                    "%s: \"%.60s\"",
+                    n, n == 1 ? "" : "s", (unsigned)first, L->d->screen, li ? li->code : "?", text);
+}
+
 /* Fit text into the element's box (minus padding) and store the lines. */
 static void fit_into(const lay *L, dl_elem *e, const char *text, int px, int min_px)
 {
@@ -338,6 +365,8 @@ static void fit_into(const lay *L, dl_elem *e, const char *text, int px, int min
     text_fit_finish(&fit);
     if (e->overflow)
         report_overflow(L, e);
+    if (L->check && L->ctx->measure->missing && text)
+        report_missing_glyphs(L, e, text);
 }
 
 dl_elem *lay_box(lay *L, const char *id, int x, int y, int w, int h, uint32_t bg, int radius)
@@ -518,7 +547,7 @@ static void next_hours_card(lay *L, int x, int y, int w, int h)
         free(id);
         free(phrase);
         /* With one worker there is room for the dates after the next one. */
-        for (size_t k = 1; k < n; k++) {
+        for (size_t k = 1; k < n && ry + 164 + (int)k * 40 + 36 <= y + h; k++) {
             if (k == 1) {
                 text_style then = {24, 18, false, COL_MUTED, ALIGN_START, false};
                 lay_text(L, "next.then", T(L, "After that:"), tx, ry + 164, tw, 36, then, NULL);
@@ -537,8 +566,16 @@ static void layout_home(lay *L)
 {
     const site *s = L->ctx->site;
     const i18n *t = L->ctx->i18n;
-    text_style greet = {64, 44, true, COL_TEXT, ALIGN_START, false};
-    lay_text(L, "greeting", T(L, "Welcome! Here you find help."), 48, 36, 860, 90, greet, NULL);
+    /* At rest the greeting goes round every language, so that a parent passing by sees
+     * her own; once a language is chosen it stays in that language. */
+    size_t nl = i18n_count(t);
+    size_t greet_lang = L->st->lang;
+    int period = L->ctx->config.greeting_ms;
+    if (at_rest(L->st) && period > 0 && nl > 0 && L->mono_ms >= 0)
+        greet_lang = (size_t)((L->mono_ms / period) % (int64_t)nl);
+    text_style greet = {64, 36, true, COL_TEXT, ALIGN_START, false};
+    lay_text(L, "greeting", i18n_ui(t, greet_lang, "Welcome! Here you find help."), 48, 36, 860, 90,
+             greet, NULL);
     text_style sub = {30, 22, false, COL_MUTED, ALIGN_START, false};
     lay_text(L, "kita", s->kitas[s->here].name, 48, 128, 700, 44, sub, &s->kitas[s->here].src);
     char *clock = when_clock(t, L->st->lang, L->now_utc);
@@ -547,16 +584,18 @@ static void layout_home(lay *L)
     free(clock);
     demo_badge(L, 932, 90);
 
-    /* Languages, each by its own name; the chosen one is highlighted. */
-    size_t nl = i18n_count(t);
-    int bw = 220, bh = 72, gap = 16, perrow = 5;
+    /* Languages, each by its own name; the chosen one is highlighted. Up to 10 in rows of
+     * five big buttons; more (18 ship) in rows of six smaller ones. */
+    int perrow = nl <= 10 ? 5 : 6, gap = nl <= 10 ? 16 : 10;
+    int bw = (1184 - (perrow - 1) * gap) / perrow, bh = nl <= 10 ? 72 : 58;
+    int top = nl <= 10 ? 196 : 184;
     for (size_t i = 0; i < nl; i++) {
         const lang_info *li = i18n_lang(t, i);
         bool sel = i == L->st->lang;
         button_style bs = {sel ? COL_SELECTED : COL_CARD_ALT,
                            sel ? COL_WHITE : COL_TEXT,
-                           28,
-                           20,
+                           nl <= 10 ? 28 : 24,
+                           16,
                            ICON_NONE,
                            0,
                            false,
@@ -564,12 +603,12 @@ static void layout_home(lay *L)
                            false};
         char *id = xasprintf("lang.%s", li->code);
         int col = (int)i % perrow, row = (int)i / perrow;
-        lay_button(L, id, li->name, 48 + col * (bw + gap), 196 + row * (bh + gap), bw, bh, bs,
+        lay_button(L, id, li->name, 48 + col * (bw + gap), top + row * (bh + gap), bw, bh, bs,
                    ACT_LANG, (int)i, NULL);
         free(id);
     }
     int rows = (int)((nl + (size_t)perrow - 1) / (size_t)perrow);
-    int cy = 196 + rows * (bh + gap) + 16;
+    int cy = top + rows * (bh + gap) + 8;
     int card_h = CONTENT_BOTTOM - cy - 8;
     next_hours_card(L, 48, cy, 760, card_h);
     button_style go_bs = {COL_PRIMARY, COL_WHITE, 40, 28, ICON_NEXT, 64, true, ALIGN_CENTER, false};
@@ -627,7 +666,8 @@ static char *weekly_summary(const lay *L, const site_worker *w, int kita)
             const site_slot *sl = &w->slots[i];
             if (sl->kita != kita || sl->weekday != day)
                 continue;
-            char *r = i18n_time_range(sl->start_min, sl->end_min);
+            char *r =
+                i18n_ltr(L->ctx->i18n, L->st->lang, i18n_time_range(sl->start_min, sl->end_min));
             if (first) {
                 if (sb.len)
                     strbuf_puts(&sb, "\n");

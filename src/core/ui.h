@@ -47,6 +47,8 @@ typedef struct ui_config {
     int width, height;   /* screen size in pixels */
     int idle_timeout_ms; /* back home after this long without a touch (90 s) */
     int idle_warning_ms; /* "Are you still there?" this long before (10 s) */
+    int greeting_ms;     /* at rest, the greeting shows the next language this often
+                            (0 = always in the default language) */
 } ui_config;
 
 /* What the kiosk around the core knows and the screens show (kept current by the app). */

@@ -15,7 +15,7 @@ static char *hhmm(int minute)
 char *when_date_range(const i18n *t, size_t lang, const occurrence *o)
 {
     char *date = i18n_short_date(t, lang, o->date);
-    char *range = i18n_time_range(o->start_min, o->end_min);
+    char *range = i18n_ltr(t, lang, i18n_time_range(o->start_min, o->end_min));
     char *s =
         fmt_named(i18n_ui(t, lang, "{weekday} {date} {time}"), "weekday",
                   i18n_weekday(t, lang, civil_weekday(o->date)), "date", date, "time", range, NULL);
@@ -29,7 +29,7 @@ char *when_phrase(const i18n *t, size_t lang, const occurrence *o, int64_t now_u
     civil_time now = berlin_from_utc(now_utc);
     int64_t days = civil_days_from_date(o->date) - civil_days_from_date(now.date);
     const char *weekday = i18n_weekday(t, lang, civil_weekday(o->date));
-    char *range = i18n_time_range(o->start_min, o->end_min);
+    char *range = i18n_ltr(t, lang, i18n_time_range(o->start_min, o->end_min));
     char *end = hhmm(o->end_min);
     char *n = xasprintf("%lld", (long long)days);
     char *s;
