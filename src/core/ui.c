@@ -295,8 +295,8 @@ int64_t ui_next_deadline(const ui_state *st, const ui_ctx *ctx, int64_t mono_ms)
         int period = c->greeting_ms;
         if (period <= 0 || i18n_count(ctx->i18n) < 2)
             return -1;
-        int64_t into = mono_ms % period;
-        return period - (into < 0 ? into + period : into);
+        int64_t resting = mono_ms - st->last_input_ms;
+        return resting < 0 ? period : period - resting % period;
     }
     int64_t idle = mono_ms - st->last_input_ms;
     int64_t warn_at = c->idle_timeout_ms - c->idle_warning_ms;
@@ -571,8 +571,9 @@ static void layout_home(lay *L)
     size_t nl = i18n_count(t);
     size_t greet_lang = L->st->lang;
     int period = L->ctx->config.greeting_ms;
-    if (at_rest(L->st) && period > 0 && nl > 0 && L->mono_ms >= 0)
-        greet_lang = (size_t)((L->mono_ms / period) % (int64_t)nl);
+    int64_t resting = L->mono_ms - L->st->last_input_ms; /* starts in German */
+    if (at_rest(L->st) && period > 0 && nl > 0 && resting >= 0)
+        greet_lang = (size_t)((resting / period) % (int64_t)nl);
     text_style greet = {64, 36, true, COL_TEXT, ALIGN_START, false};
     lay_text(L, "greeting", i18n_ui(t, greet_lang, "Welcome! Here you find help."), 48, 36, 860, 90,
              greet, NULL);
