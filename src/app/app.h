@@ -28,8 +28,9 @@ typedef struct options {
     char *check_site; /* --check-site DIR */
     bool headless;
     bool windowed;
-    bool accelerated; /* Renderer: accelerated (loads the GL stack) */
-    bool bench;       /* --bench: print start-up and render timings as JSON and exit */
+    bool accelerated;        /* Renderer: accelerated (loads the GL stack) */
+    bool bench;              /* --bench: print start-up and render timings as JSON and exit */
+    bool translation_status; /* --translation-status */
     bool have_now;
     int64_t now_utc; /* --now, as UTC */
     int width, height;

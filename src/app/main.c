@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "core/po.h"
 #include "core/rec.h"
 #include "core/util.h"
 #include "crypto/seal.h"
@@ -44,6 +45,7 @@ static void usage(FILE *f)
           "  --script FILE       run an automation script, then exit\n"
           "  --check-site DIR    validate a site folder and exit (0 = valid)\n"
           "  --bench             print start-up and render timings (JSON) and exit\n"
+          "  --translation-status  per language: strings translated, fuzzy, missing\n"
           "  --version, --help\n",
           f);
 }
@@ -272,6 +274,8 @@ static bool parse_args(int argc, char **argv, options *o, int *exit_code)
             o->accelerated = true;
         else if (strcmp(a, "--bench") == 0)
             o->bench = true;
+        else if (strcmp(a, "--translation-status") == 0)
+            o->translation_status = true;
         else if (strcmp(a, "--size") == 0) {
             if (!v)
                 goto missing;
@@ -401,6 +405,80 @@ static int check_site(options *o)
     return rc;
 }
 
+static po_catalog *read_po(const char *path, site_errors *errors)
+{
+    size_t len = 0;
+    char *err = NULL;
+    char *text = files_read(path, &len, &err);
+    if (!text) {
+        site_errors_add(errors, NULL, 0, NULL, "%s", err);
+        free(err);
+        return NULL;
+    }
+    po_catalog *c = po_parse(path, text, len, errors);
+    free(text);
+    return c;
+}
+
+/* --translation-status: per language, how many of the template's strings are translated,
+ * fuzzy or missing. Exit 0 when every file could be read. */
+static int translation_status(options *o)
+{
+    site_errors errors;
+    site_errors_init(&errors);
+    i18n *t = content_load_i18n(o->locales_dir, &errors);
+    char *pot_path = xasprintf("%s/lotse.pot", o->locales_dir);
+    po_catalog *pot = t ? read_po(pot_path, &errors) : NULL;
+    int rc = 0;
+    if (!pot) {
+        print_errors(&errors);
+        fprintf(stderr, "lotse: cannot read the template %s\n", pot_path);
+        rc = 1;
+    } else {
+        po_stats all = po_compare(NULL, pot);
+        printf("%-9s %-26s %10s %6s %8s\n", "language", "name", "translated", "fuzzy", "missing");
+        for (size_t i = 0; i < i18n_count(t); i++) {
+            const lang_info *li = i18n_lang(t, i);
+            po_stats st;
+            if (strcmp(li->code, "en") == 0) {
+                st = (po_stats){all.untranslated, 0, 0}; /* the source language */
+            } else {
+                char *path = xasprintf("%s/%s.po", o->locales_dir, li->code);
+                site_errors e2;
+                site_errors_init(&e2);
+                po_catalog *c = files_exists(path) ? read_po(path, &e2) : NULL;
+                if (c)
+                    po_check_placeholders(c, path, &e2);
+                for (size_t k = 0; k < e2.count; k++)
+                    site_errors_add(&errors, NULL, 0, NULL, "%s", e2.messages[k]);
+                st = po_compare(c, pot);
+                po_destroy(c);
+                site_errors_finish(&e2);
+                free(path);
+            }
+            /* Pad the name by characters, not bytes (names are in their own scripts). */
+            size_t chars = 0;
+            for (const char *p = li->name; *p; p++)
+                chars += ((unsigned char)*p & 0xC0) != 0x80;
+            printf("%-9s %s%*s %6zu/%-3zu %6zu %8zu\n", li->code, li->name,
+                   (int)(chars < 26 ? 26 - chars : 0), "", st.translated, all.untranslated,
+                   st.fuzzy, st.untranslated);
+        }
+        /* Problems inside the files (placeholders, syntax) make the status fail. */
+        for (size_t k = 0; k < errors.count; k++) {
+            if (strstr(errors.messages[k], "missing translation file"))
+                continue;
+            fprintf(stderr, "%s\n", errors.messages[k]);
+            rc = 1;
+        }
+    }
+    po_destroy(pot);
+    free(pot_path);
+    i18n_destroy(t);
+    site_errors_finish(&errors);
+    return rc;
+}
+
 static int cmp_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
@@ -500,6 +578,10 @@ int main(int argc, char **argv)
     apply_defaults(o);
     if (o->check_site) {
         rc = check_site(o);
+        goto out;
+    }
+    if (o->translation_status) {
+        rc = translation_status(o);
         goto out;
     }
 

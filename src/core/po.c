@@ -1195,3 +1195,83 @@ po_stats po_get_stats(const po_catalog *c)
     }
     return st;
 }
+
+po_stats po_compare(const po_catalog *c, const po_catalog *tmpl)
+{
+    po_stats st = {0, 0, 0};
+    if (!tmpl)
+        return st;
+    for (size_t i = 0; i < tmpl->n_entries; i++) {
+        const char *key = tmpl->entries[i].key;
+        if (!key[0])
+            continue; /* the header */
+        const char *sep = strchr(key, '\x04');
+        char *ctx = sep ? xstrndup(key, (size_t)(sep - key)) : NULL;
+        const po_entry *e = catalog_find(c, ctx, sep ? sep + 1 : key);
+        free(ctx);
+        bool complete = e && e->n_forms > 0;
+        for (size_t k = 0; e && k < e->n_forms; k++)
+            if (e->forms[k][0] == '\0')
+                complete = false;
+        if (e && e->fuzzy)
+            st.fuzzy++;
+        else if (complete)
+            st.translated++;
+        else
+            st.untranslated++;
+    }
+    return st;
+}
+
+/* Does s contain the placeholder "{name}" (name = p[0..n))? */
+static bool has_placeholder(const char *s, const char *p, size_t n)
+{
+    for (const char *q = strchr(s, '{'); q; q = strchr(q + 1, '{'))
+        if (strncmp(q + 1, p, n) == 0 && q[1 + n] == '}')
+            return true;
+    return false;
+}
+
+/* Report placeholders of `have` that `want` lacks (or, with unknown, that are not in
+ * `want`): one message per problem. */
+static void placeholder_diff(const char *name, int line, const char *have, const char *want,
+                             const char *what, bool skip_n, site_errors *errors)
+{
+    for (const char *q = strchr(have, '{'); q; q = strchr(q + 1, '{')) {
+        const char *end = strchr(q, '}');
+        if (!end)
+            break;
+        size_t n = (size_t)(end - q - 1);
+        bool word = n > 0;
+        for (size_t i = 0; i < n; i++)
+            word = word && ((q[1 + i] >= 'a' && q[1 + i] <= 'z') || q[1 + i] == '_');
+        if (!word || (skip_n && n == 1 && q[1] == 'n'))
+            continue;
+        if (!has_placeholder(want, q + 1, n))
+            site_errors_add(errors, name, line, NULL, "%s {%.*s}", what, (int)n, q + 1);
+    }
+}
+
+size_t po_check_placeholders(const po_catalog *c, const char *name, site_errors *errors)
+{
+    size_t before = errors->count;
+    for (size_t i = 0; c && i < c->n_entries; i++) {
+        const po_entry *e = &c->entries[i];
+        const char *sep = strchr(e->key, '\x04');
+        const char *msgid = sep ? sep + 1 : e->key;
+        if (!msgid[0] || e->fuzzy)
+            continue;
+        for (size_t k = 0; k < e->n_forms; k++) {
+            const char *str = e->forms[k];
+            if (!str[0])
+                continue;
+            placeholder_diff(name, e->line, str, msgid,
+                             "the translation has a placeholder the original lacks:", false,
+                             errors);
+            /* A plural form may say "one minute" without {n}. */
+            placeholder_diff(name, e->line, msgid, str, "the translation lacks the placeholder",
+                             e->plural, errors);
+        }
+    }
+    return errors->count - before;
+}

@@ -35,5 +35,12 @@ unsigned po_plural_index(const po_catalog *c, unsigned long n);
 /* Does the catalog have msgid (in any state)? */
 bool po_has(const po_catalog *c, const char *ctx, const char *msgid);
 po_stats po_get_stats(const po_catalog *c);
+/* The state of every message of the template tmpl (lotse.pot) in c: translated, fuzzy, or
+ * untranslated (missing from c or empty). c may be NULL (all untranslated). */
+po_stats po_compare(const po_catalog *c, const po_catalog *tmpl);
+/* Check that every translated entry keeps the {placeholders} of its msgid (a plural form
+ * may leave out {n}) and adds none: "name:line: ..." per problem to *errors. Returns the
+ * number of problems. */
+size_t po_check_placeholders(const po_catalog *c, const char *name, site_errors *errors);
 
 #endif
