@@ -517,6 +517,54 @@ static void t_garbage(void **state)
     exercise(po_parse("null.po", NULL, 0, NULL));
 }
 
+static void t_compare_with_template(void **state)
+{
+    (void)state;
+    po_catalog *pot = parse_ok("msgid \"\"\nmsgstr \"\"\n\n"
+                               "msgid \"One\"\nmsgstr \"\"\n\n"
+                               "msgid \"Two\"\nmsgstr \"\"\n\n"
+                               "msgctxt \"weekday\"\nmsgid \"Monday\"\nmsgstr \"\"\n\n"
+                               "msgid \"Four\"\nmsgstr \"\"\n");
+    po_catalog *c = parse_ok("msgid \"\"\nmsgstr \"Language: de\\n\"\n\n"
+                             "msgid \"One\"\nmsgstr \"Eins\"\n\n"
+                             "#, fuzzy\nmsgid \"Two\"\nmsgstr \"Zwo\"\n\n"
+                             "msgctxt \"weekday\"\nmsgid \"Monday\"\nmsgstr \"Montag\"\n\n"
+                             "msgid \"Obsolete\"\nmsgstr \"Alt\"\n");
+    po_stats st = po_compare(c, pot);
+    assert_int_equal(st.translated, 2); /* One, Monday (in its context) */
+    assert_int_equal(st.fuzzy, 1);
+    assert_int_equal(st.untranslated, 1); /* Four is missing */
+    st = po_compare(NULL, pot);
+    assert_int_equal(st.untranslated, 4);
+    po_destroy(c);
+    po_destroy(pot);
+}
+
+static void t_placeholders(void **state)
+{
+    (void)state;
+    site_errors e;
+    site_errors_init(&e);
+    po_catalog *ok =
+        parse_ok("msgid \"\"\nmsgstr \"Plural-Forms: nplurals=2; plural=(n != 1);\\n\"\n\n"
+                 "msgid \"Hi {name}, {n} new\"\nmsgstr \"{n} neu, {name}\"\n\n"
+                 "msgid \"{n} minute\"\nmsgid_plural \"{n} minutes\"\n"
+                 "msgstr[0] \"eine Minute\"\nmsgstr[1] \"{n} Minuten\"\n\n"
+                 "msgid \"Not {translated} yet\"\nmsgstr \"\"\n");
+    assert_int_equal(po_check_placeholders(ok, "ok.po", &e), 0);
+    po_catalog *bad = parse_ok("msgid \"\"\nmsgstr \"\"\n\n"
+                               "msgid \"Next: {when}\"\nmsgstr \"Nächste: {wann}\"\n\n"
+                               "msgid \"{n} new\"\nmsgstr \"neu\"\n");
+    assert_int_equal(po_check_placeholders(bad, "bad.po", &e), 3);
+    assert_string_equal(e.messages[0],
+                        "bad.po:4: the translation has a placeholder the original lacks: {wann}");
+    assert_string_equal(e.messages[1], "bad.po:4: the translation lacks the placeholder {when}");
+    assert_string_equal(e.messages[2], "bad.po:7: the translation lacks the placeholder {n}");
+    po_destroy(ok);
+    po_destroy(bad);
+    site_errors_finish(&e);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -532,6 +580,8 @@ int main(void)
         cmocka_unit_test(t_errors),
         cmocka_unit_test(t_many_entries),
         cmocka_unit_test(t_garbage),
+        cmocka_unit_test(t_compare_with_template),
+        cmocka_unit_test(t_placeholders),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
