@@ -1,6 +1,6 @@
 /* script.c - the automation interface: a script of taps, waits and expectations run
  * against the real kiosk (headless in tests). Commands are documented in README.md:
- *   tap X Y | tap "text" | hold X Y MS | type "text" | wait MS | lang CODE | back |
+ *   tap X Y | tap "text" | tap-id ID | hold X Y MS | type "text" | wait MS | lang CODE | back |
  *   expect "text" | expect-not "text" | expect-screen NAME | expect-queue N |
  *   screenshot PATH.png | dump PATH.json | # comment
  * Exit 0 when the script ran through; otherwise the failing line is printed as
@@ -155,6 +155,10 @@ static char *run_line(kiosk *k, const char *line)
             kiosk_advance(k, ms);
             kiosk_tap(k, (int)x, (int)y, (int)ms);
         }
+    } else if (strcmp(cmd, "tap-id") == 0 && a1 && !a2) {
+        if (!tap_id(k, a1))
+            msg = xasprintf("tap-id %s: no enabled, tappable element with this id on screen '%s'",
+                            a1, k->shown->screen);
     } else if (strcmp(cmd, "type") == 0 && a1 && !a2) {
         msg = type_text(k, a1);
     } else if (strcmp(cmd, "expect-queue") == 0 && a1 && !a2) {

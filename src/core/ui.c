@@ -543,19 +543,25 @@ static void next_hours_card(lay *L, int x, int y, int w, int h)
                          : xstrdup(T(L, "No consultation hours planned at the moment."));
         id = xasprintf("next.%zu.when", i);
         text_style when = {40, 26, true, COL_PRIMARY, ALIGN_START, false};
-        lay_text(L, id, phrase, tx, ry + 44, tw, nw == 1 ? 112 : row_h - 48, when, NULL);
+        dl_elem *we =
+            lay_text(L, id, phrase, tx, ry + 44, tw, nw == 1 ? 112 : row_h - 48, when, NULL);
+        /* The dates after it follow the phrase's real height (one line or two). */
+        int used = L->scale > 0 ? (int)((we->line_px * (int)we->n_lines) / L->scale) : 112;
+        if (used > 112)
+            used = 112;
+        int then_y = ry + 44 + used + 8;
         free(id);
         free(phrase);
         /* With one worker there is room for the dates after the next one. */
-        for (size_t k = 1; k < n && ry + 164 + (int)k * 40 + 36 <= y + h; k++) {
+        for (size_t k = 1; k < n && then_y + (int)k * 40 + 36 <= y + h; k++) {
             if (k == 1) {
                 text_style then = {24, 18, false, COL_MUTED, ALIGN_START, false};
-                lay_text(L, "next.then", T(L, "After that:"), tx, ry + 164, tw, 36, then, NULL);
+                lay_text(L, "next.then", T(L, "After that:"), tx, then_y, tw, 36, then, NULL);
             }
             char *date = when_date_range(L->ctx->i18n, L->st->lang, &occ[k]);
             id = xasprintf("next.%zu.then.%zu", i, k);
             text_style ts = {28, 20, false, COL_TEXT, ALIGN_START, false};
-            lay_text(L, id, date, tx, ry + 164 + (int)k * 40 - 4, tw, 40, ts, NULL);
+            lay_text(L, id, date, tx, then_y + (int)k * 40 - 4, tw, 40, ts, NULL);
             free(id);
             free(date);
         }
@@ -581,7 +587,7 @@ static void layout_home(lay *L)
     lay_text(L, "kita", s->kitas[s->here].name, 48, 128, 700, 44, sub, &s->kitas[s->here].src);
     char *clock = when_clock(t, L->st->lang, L->now_utc);
     text_style ck = {26, 18, false, COL_MUTED, ALIGN_END, false};
-    lay_text(L, "clock", clock, 880, 40, 352, 40, ck, NULL);
+    lay_text(L, "clock", clock, 900, 40, 332, 40, ck, NULL);
     free(clock);
     demo_badge(L, 932, 90);
 
