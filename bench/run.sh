@@ -6,6 +6,9 @@
 #   peak RSS: getrusage(RUSAGE_SELF).ru_maxrss at the end of the run
 #   layout / render: one full layout of the home screen, one full redraw with warm
 #   caches, and one with every cached texture dropped (cold)
+#   language switch: the slowest of switching the home screen to ar, ti, uk, fa, tr, de,
+#   the first time (a new script's font is read) and again (fonts loaded); the peak
+#   RSS is taken after this, with the Latin, Arabic and Ethiopic fonts all loaded
 #   "Yes, send" to confirmation: a contact request sealed, committed to SQLite
 #   (WAL, synchronous=FULL: durable) and the confirmation drawn (demo worker key)
 set -euo pipefail
@@ -40,6 +43,8 @@ table = [
     ("full-frame render, warm caches", med("render_warm_ms"), "ms", ""),
     ("full-frame render, cold caches", med("render_cold_ms"), "ms", ""),
     ("\"Yes, send\" to confirmation", med("submit_ms"), "ms", "<= 20 ms"),
+    ("language switch, new script", med("lang_switch_cold_ms"), "ms", "<= 50 ms"),
+    ("language switch, fonts loaded", med("lang_switch_warm_ms"), "ms", ""),
 ]
 print(f"lotse benchmark: demo site, 1280x800, software renderer, median of {runs} runs")
 print(f"| {'measure':<32} | {'median':>9} | {'target':<9} |")

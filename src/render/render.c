@@ -16,6 +16,9 @@
 #include "core/util.h"
 
 #define TEXT_CACHE_CAP 256
+/* Memory budgets of the caches: two full screens of text, and of icons. */
+#define TEXT_CACHE_BYTES ((size_t)6 << 20)
+#define ICON_CACHE_BYTES ((size_t)3 << 20)
 #define ICON_CACHE_CAP 96
 #define DISC_CACHE_CAP 32
 #define RADIUS_MAX 512
@@ -36,6 +39,8 @@ typedef struct tex_entry {
 typedef struct tex_cache {
     tex_entry *e;
     size_t cap;
+    size_t bytes;     /* pixels held, 4 bytes each */
+    size_t max_bytes; /* least recently used textures go beyond this */
 } tex_cache;
 
 struct renderer {
@@ -49,10 +54,17 @@ struct renderer {
 /* ---- the texture cache: a linear scan over a few hundred entries, compared by hash
  * first; cheaper than drawing one glyph, and simple enough to be obviously right ---- */
 
-static void cache_init(tex_cache *c, size_t cap)
+static void cache_init(tex_cache *c, size_t cap, size_t max_bytes)
 {
     c->e = xcalloc(cap, sizeof(*c->e));
     c->cap = cap;
+    c->bytes = 0;
+    c->max_bytes = max_bytes;
+}
+
+static size_t entry_bytes(const tex_entry *e)
+{
+    return e->tex ? (size_t)e->w * (size_t)e->h * 4 : 0;
 }
 
 static void entry_clear(tex_entry *e)
@@ -67,6 +79,7 @@ static void cache_clear(tex_cache *c)
 {
     for (size_t i = 0; i < c->cap; i++)
         entry_clear(&c->e[i]);
+    c->bytes = 0;
 }
 
 static void cache_finish(tex_cache *c)
@@ -117,6 +130,7 @@ static tex_entry *cache_put(renderer *rd, tex_cache *c, const char *s, int k1, i
         if (c->e[i].used < victim->used)
             victim = &c->e[i];
     }
+    c->bytes -= entry_bytes(victim);
     entry_clear(victim);
     victim->tex = tex;
     victim->s = s ? xstrdup(s) : NULL;
@@ -127,6 +141,18 @@ static tex_entry *cache_put(renderer *rd, tex_cache *c, const char *s, int k1, i
     victim->w = w;
     victim->h = h;
     victim->used = ++rd->clock;
+    c->bytes += entry_bytes(victim);
+    /* Keep the memory bounded: drop the least recently used others beyond the budget. */
+    while (c->bytes > c->max_bytes) {
+        tex_entry *lru = NULL;
+        for (size_t i = 0; i < c->cap; i++)
+            if (c->e[i].tex && &c->e[i] != victim && (!lru || c->e[i].used < lru->used))
+                lru = &c->e[i];
+        if (!lru)
+            break;
+        c->bytes -= entry_bytes(lru);
+        entry_clear(lru);
+    }
     return victim;
 }
 
@@ -379,9 +405,9 @@ renderer *renderer_create(SDL_Renderer *r, fontset *f)
     renderer *rd = xcalloc(1, sizeof(*rd));
     rd->r = r;
     rd->fonts = f;
-    cache_init(&rd->text, TEXT_CACHE_CAP);
-    cache_init(&rd->icons, ICON_CACHE_CAP);
-    cache_init(&rd->discs, DISC_CACHE_CAP);
+    cache_init(&rd->text, TEXT_CACHE_CAP, TEXT_CACHE_BYTES);
+    cache_init(&rd->icons, ICON_CACHE_CAP, ICON_CACHE_BYTES);
+    cache_init(&rd->discs, DISC_CACHE_CAP, ICON_CACHE_BYTES);
     rd->qr = qr_cache_create(); /* QR */
     return rd;
 }
