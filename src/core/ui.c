@@ -319,19 +319,21 @@ static char *src_string(const site_src *src)
     return xasprintf("%s:%d (%s)", src->file, src->line, src->field ? src->field : "");
 }
 
-static void report_overflow(const lay *L, const dl_elem *e)
+static void report_overflow(const lay *L, const dl_elem *e, const char *text)
 {
     if (!L->check)
         return;
+    if (!text)
+        text = "";
     const lang_info *li = i18n_lang(L->ctx->i18n, L->st->lang);
     if (e->src)
         site_errors_add(L->check, NULL, 0, NULL,
                         "%s: text does not fit on screen '%s' in language %s: \"%.60s\"", e->src,
-                        L->d->screen, li ? li->code : "?", e->text);
+                        L->d->screen, li ? li->code : "?", text);
     else
         site_errors_add(L->check, "locales", 0, NULL,
                         "%s.po: text of '%s' does not fit on screen '%s': \"%.60s\"",
-                        li ? li->code : "?", e->id, L->d->screen, e->text);
+                        li ? li->code : "?", e->id, L->d->screen, text);
 }
 
 /* --check-site: every code point of a text must be drawn by some font (no boxes). */
@@ -364,7 +366,7 @@ static void fit_into(const lay *L, dl_elem *e, const char *text, int px, int min
     fit.n_lines = 0;
     text_fit_finish(&fit);
     if (e->overflow)
-        report_overflow(L, e);
+        report_overflow(L, e, text);
     if (L->check && L->ctx->measure->missing && text)
         report_missing_glyphs(L, e, text);
 }

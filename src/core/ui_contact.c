@@ -442,32 +442,23 @@ static void layout_topic_step(lay *L)
     bottom_bar(L, NULL, 0, false, COL_PRIMARY);
 }
 
+/* One of the three ways to talk: a big button with its icon on the start side; the
+ * visit's button also says when the next consultation hour is. */
 static void choice(lay *L, const char *id, const char *label, const char *detail, dl_icon icon,
                    bool selected, int x, int y, int w, int h, int act, int arg)
 {
     button_style bs = {selected ? COL_SELECTED : COL_CARD,
                        selected ? COL_WHITE : COL_TEXT,
-                       30,
-                       20,
+                       28,
+                       18,
                        icon,
-                       56,
-                       true,
-                       ALIGN_CENTER,
+                       48,
+                       false,
+                       ALIGN_START,
                        false};
-    if (!detail) {
-        lay_button(L, id, label, x, y, w, h, bs, act, arg, NULL);
-        return;
-    }
-    /* A tile with a second, smaller line (the time of the next consultation hour). */
-    lay_button(L, id, label, x, y, w, h - 48, bs, act, arg, NULL);
-    dl_elem *bg = lay_box(L, NULL, x, y + h - 56, w, 56, bs.bg, 18);
-    free(bg->id);
-    bg->id = xasprintf("%s.detail.bg", id);
-    bg->action = (dl_action){act, arg};
-    char *did = xasprintf("%s.detail", id);
-    text_style ts = {22, 16, false, bs.fg, ALIGN_CENTER, true};
-    lay_text(L, did, detail, x + 12, y + h - 56, w - 24, 52, ts, NULL);
-    free(did);
+    char *text = detail ? xasprintf("%s\n%s", label, detail) : xstrdup(label);
+    lay_button(L, id, text, x, y, w, h, bs, act, arg, NULL);
+    free(text);
 }
 
 static void layout_how_step(lay *L)
@@ -478,7 +469,7 @@ static void layout_how_step(lay *L)
     text_style q = {30, 22, true, COL_TEXT, ALIGN_START, false};
     lay_text(L, "contact.how.question", T(L, "How would you like to talk?"), 48, CONTENT_Y, 1184,
              44, q, NULL);
-    int top = CONTENT_Y + 52, gap = 20, w = (1280 - 2 * 48 - 2 * gap) / 3, h = 190;
+    int top = CONTENT_Y + 52, gap = 20, w = (1280 - 2 * 48 - 2 * gap) / 3, h = 150;
     char *when = next_hour_phrase(L);
     choice(L, "contact.how.visit", T(L, "At the consultation hour here"),
            when ? when : T(L, "No consultation hours planned at the moment."), ICON_CLOCK,
@@ -489,7 +480,7 @@ static void layout_how_step(lay *L)
     choice(L, "contact.how.sms", T(L, "She sends me a text message"), NULL, ICON_CONTACT,
            c->channel == CHANNEL_SMS, 48 + 2 * (w + gap), top, w, h, ACT_CHANNEL, CHANNEL_SMS);
 
-    int y = top + h + 20;
+    int y = top + h + 16;
     lay_text(L, "contact.interpreter.question", T(L, "Do you need an interpreter?"), 48, y, 560, 64,
              (text_style){28, 20, true, COL_TEXT, ALIGN_START, true}, NULL);
     button_style no = {c->interpreter < 0 ? COL_SELECTED : COL_CARD,
@@ -510,14 +501,14 @@ static void layout_how_step(lay *L)
                NULL);
     if (c->interpreter >= 0) {
         /* Which language: every language of the kiosk except German. */
-        int cols = 6, bw = (1184 - (cols - 1) * 12) / cols, bh = 52, k = 0;
-        int gy = y + 76;
+        int cols = 6, bw = (1184 - (cols - 1) * 12) / cols, bh = 46, k = 0;
+        int gy = y + 72;
         for (size_t i = 0; i < i18n_count(t); i++) {
             if (is_german(L->ctx, i))
                 continue;
             int row = k / cols, col = k % cols;
-            if (gy + (row + 1) * (bh + 8) > BAR_Y - 4)
-                break;
+            if (gy + (row + 1) * (bh + 8) > BAR_Y)
+                break; /* 18 languages fit: 16 besides German, three rows */
             const lang_info *li = i18n_lang(t, i);
             bool sel = (int)i == c->interpreter;
             button_style ls = {sel ? COL_SELECTED : COL_CARD_ALT,
@@ -589,6 +580,11 @@ static void field(lay *L, const char *id, const char *label, const char *value,
 static void key(lay *L, const char *id, const char *label, int x, int y, int w, int h, int act,
                 int arg, uint32_t bg, dl_icon icon)
 {
+    /* Keyboards and number pads keep their physical order in right-to-left languages (an
+     * Arabic keyboard, too, starts with ض on the left): placed mirrored here, the final
+     * mirroring of the whole screen puts them back. */
+    if (L->d->rtl)
+        x = 1280 - x - w;
     button_style bs = {
         bg, bg == COL_PRIMARY ? COL_WHITE : COL_TEXT, 30, 18, icon, 36, false, ALIGN_CENTER, false};
     dl_elem *e = lay_button(L, id, label, x, y, w, h, bs, act, arg, NULL);

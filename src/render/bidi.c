@@ -161,6 +161,13 @@ bool bidi_levels(const uint32_t *cps, size_t n, bool rtl, uint8_t *levels)
 
     FriBidiStrIndex len = (FriBidiStrIndex)n;
     fribidi_get_bidi_types(cps, len, types);
+    /* A space between two digits groups a number ("116 016", "0221 123456"): treat it as a
+     * number separator, as a no-break space is, so the groups are not swapped inside
+     * right-to-left text. */
+    for (size_t i = 1; i + 1 < n; i++)
+        if (cps[i] == ' ' && cps[i - 1] >= '0' && cps[i - 1] <= '9' && cps[i + 1] >= '0' &&
+            cps[i + 1] <= '9')
+            types[i] = FRIBIDI_TYPE_CS;
     fribidi_get_bracket_types(cps, len, types, brackets);
     FriBidiParType base = rtl ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
     bool ok = fribidi_get_par_embedding_levels_ex(types, brackets, len, &base, lv) != 0;

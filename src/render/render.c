@@ -380,8 +380,16 @@ static void draw_elem(renderer *rd, const dl *d, const dl_elem *e)
     if (e->role == ROLE_BOX)
         return;
 
-    /* Nothing an element draws leaves its box. */
-    SDL_RenderSetClipRect(rd->r, &box);
+    /* Nothing an element draws leaves its box, except that a plain text may reach a third
+     * of its size above and below it: the marks of Arabic letters (the dots under ي) and
+     * Vietnamese-style stacked accents sit outside the Latin line box. */
+    SDL_Rect clip = box;
+    if (e->role == ROLE_TEXT && !e->has_bg) {
+        int slack = e->font_px / 3;
+        clip.y -= slack;
+        clip.h += 2 * slack;
+    }
+    SDL_RenderSetClipRect(rd->r, &clip);
     if (e->role == ROLE_ICON) {
         int size = e->w < e->h ? e->w : e->h;
         draw_icon(rd, e->icon, e->x + (e->w - size) / 2, e->y + (e->h - size) / 2, size, fg,

@@ -309,15 +309,28 @@ static void test_bidi_controls(void **state)
     SDL_FreeSurface(plain);
     SDL_FreeSurface(marked);
 
-    /* In an Arabic sentence "0221 123" reads as two numbers right to left; isolated
-     * with LRI ... PDI it keeps its order. Same width, different pixels. */
-    const char *bare = "اتصل 0221 123";
-    const char *isolated = "اتصل \u20660221 123\u2069";
+    /* In an Arabic sentence the time range "9:00–12:00" reads right to left (the dash is a
+     * neutral between two numbers); isolated with LRI ... PDI it keeps its order. Same
+     * width, different pixels. */
+    const char *bare = "اليوم 9:00–12:00";
+    const char *isolated = "اليوم \u20669:00–12:00\u2069";
     SDL_Surface *a = render(f, bare, true, NULL);
     SDL_Surface *b = render(f, isolated, true, NULL);
     assert_int_equal(a->w, b->w);
     assert_int_equal(width_of(f, bare), width_of(f, isolated));
     assert_true(diff_at(a, b, 0, 0) > 0);
+    SDL_FreeSurface(a);
+    SDL_FreeSurface(b);
+
+    /* A phone number's groups ("116 016", "0221 123456") stay in order inside Arabic text
+     * without any control character: the renderer keeps a space between digits as a
+     * number separator. */
+    const char *phone = "اتصل 0221 123456";
+    const char *phone_iso = "اتصل \u20660221 123456\u2069";
+    a = render(f, phone, true, NULL);
+    b = render(f, phone_iso, true, NULL);
+    assert_int_equal(a->w, b->w);
+    assert_int_equal(diff_at(a, b, 0, 0), 0);
     SDL_FreeSurface(a);
     SDL_FreeSurface(b);
 }
