@@ -23,9 +23,10 @@ pixel() { # colour at x,y of the root window, as #RRGGBB
 }
 start() {
   # --now starts the clock at a full minute, so the shown minute does not turn (and
-  # legitimately redraw the clock) during the test.
+  # legitimately redraw the clock) during the test; the greeting's round of languages
+  # (a deliberate change every 8 s) is switched off for the same reason.
   "$lotse" --site "$src/assets/demo-site" --locales "$src/locales" --data "$out/data" \
-    --size 1280x800 --now 2026-03-10T08:55 "$@" 2>"$out/lotse.log" &
+    --size 1280x800 --now 2026-03-10T08:55 --greeting-rotation 0 "$@" 2>"$out/lotse.log" &
   pid=$!
   win=$(timeout 10 xdotool search --sync --onlyvisible --name '^Lotse$' | head -n 1) ||
     fail "no window"
