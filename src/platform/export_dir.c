@@ -185,10 +185,23 @@ export_status export_write(const char *dir, const char *name, const char *text, 
     if (!text && len > 0)
         return fail_with(err, EXPORT_FAILED, "export to %s: no data", dir);
 
+    /* "/media/stick/" would make open() resolve a symlink despite O_NOFOLLOW: drop
+     * trailing slashes, and refuse a symlink by lstat as well (Linux reports ENOTDIR,
+     * not ELOOP, for a symlink to a directory opened with O_DIRECTORY|O_NOFOLLOW). */
+    char *clean = xstrdup(dir);
+    for (size_t n = strlen(clean); n > 1 && clean[n - 1] == '/'; n--)
+        clean[n - 1] = '\0';
+    struct stat ls;
+    if (lstat(clean, &ls) == 0 && S_ISLNK(ls.st_mode)) {
+        export_status st = fail_with(err, EXPORT_NO_DIR, "export to %s: is a symlink", dir);
+        free(clean);
+        return st;
+    }
     int dfd;
     do
-        dfd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        dfd = open(clean, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     while (dfd < 0 && errno == EINTR);
+    free(clean);
     if (dfd < 0) {
         int e = errno;
         const char *why = e == ELOOP ? "is a symlink" : strerror(e);

@@ -38,6 +38,16 @@ if check "$long"; then fail "overlong description accepted"; fi
 grep -q "services.txt:$l4 (Description): text does not fit" "$out/stderr" ||
   { cat "$out/stderr"; fail "no fit error for services.txt:$l4"; }
 
+# A character no font can draw (a private-use code point) is reported with file and line
+# for every language, never drawn as a box.
+glyph="$out/glyph"
+cp -r "$src/assets/demo-site" "$glyph"
+l5=$(grep -n -m1 '^Name:' "$glyph/services.txt" | cut -d: -f1)
+sed -i "${l5}s/\$/ \xee\x80\x80/" "$glyph/services.txt"
+if check "$glyph"; then fail "a character without a font was accepted"; fi
+grep -q "services.txt:$l5 (Name): 1 character without a font (first U+E000) on screen 'service' in language ti" \
+  "$out/stderr" || { head -5 "$out/stderr"; fail "no missing-glyph error for services.txt:$l5"; }
+
 # A missing file is named.
 rm "$long/schedule.txt"
 if check "$long"; then fail "site without schedule.txt accepted"; fi
