@@ -557,6 +557,22 @@ static void test_read_only_fs(void **state)
     free(mnt);
 }
 
+/* Export-Needs-Mount: an empty mount-point folder on the kiosk's own disk is not a stick. */
+static void test_mount_point(void **state)
+{
+    const char *tmp = *state;
+    char *sub = xasprintf("%s/stick", tmp);
+    assert_int_equal(mkdir(sub, 0700), 0);
+    assert_false(export_dir_is_mount_point(sub)); /* same filesystem as its parent */
+    assert_true(export_dir_is_mount_point("/"));
+    assert_true(export_dir_is_mount_point("/proc")); /* procfs: another device */
+    char *none = xasprintf("%s/none", tmp);
+    assert_false(export_dir_is_mount_point(none));
+    free(none);
+    rmdir(sub);
+    free(sub);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -569,6 +585,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_symlinked_file_not_followed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_full_fs, setup, teardown),
         cmocka_unit_test_setup_teardown(test_read_only_fs, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_mount_point, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
