@@ -137,30 +137,57 @@ static void free_lines(char **lines, size_t n)
     free(lines);
 }
 
+/* Wrap at size; true if the lines fit max_h (and no word was too long). The lines are
+ * returned in *lines / *n (caller frees). */
+static bool fit_at(const text_measure *m, const char *text, int size, bool bold, int max_w,
+                   int max_h, char ***lines, size_t *n, int *lh)
+{
+    bool too_long;
+    text_wrap(m, text, size, bold, max_w, lines, n, &too_long);
+    *lh = m->line_height(m->ctx, size, bold);
+    return !too_long && (int)*n * *lh <= max_h;
+}
+
 void text_fit_box(const text_measure *m, const char *text, int px, int min_px, bool bold, int max_w,
                   int max_h, text_fit *fit)
 {
     memset(fit, 0, sizeof(*fit));
     if (min_px > px)
         min_px = px;
-    for (int size = px;; size--) {
-        char **lines;
-        size_t n;
-        bool too_long;
-        text_wrap(m, text, size, bold, max_w, &lines, &n, &too_long);
-        int lh = m->line_height(m->ctx, size, bold);
-        bool fits = !too_long && (int)n * lh <= max_h;
-        if (fits || size <= min_px) {
-            fit->lines = lines;
-            fit->n_lines = n;
-            fit->px = size;
-            fit->line_px = lh;
-            fit->width = widest(m, size, bold, lines, n);
-            fit->overflow = !fits;
-            return;
+    /* The largest size from px down to min_px at which the text fits. Most texts fit at
+     * px; otherwise a binary search (a smaller size never needs more room), so a text
+     * that must shrink costs a few wraps, not one per pixel size - each size is a font
+     * the renderer has to open. */
+    char **lines;
+    size_t n;
+    int lh;
+    int size = px;
+    bool fits = fit_at(m, text, size, bold, max_w, max_h, &lines, &n, &lh);
+    if (!fits && px > min_px) {
+        int lo = min_px, hi = px - 1, best = -1;
+        while (lo <= hi) {
+            int mid = lo + (hi - lo) / 2;
+            char **l2;
+            size_t n2;
+            int lh2;
+            if (fit_at(m, text, mid, bold, max_w, max_h, &l2, &n2, &lh2)) {
+                best = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+            free_lines(l2, n2);
         }
         free_lines(lines, n);
+        size = best >= 0 ? best : min_px;
+        fits = fit_at(m, text, size, bold, max_w, max_h, &lines, &n, &lh);
     }
+    fit->lines = lines;
+    fit->n_lines = n;
+    fit->px = size;
+    fit->line_px = lh;
+    fit->width = widest(m, size, bold, lines, n);
+    fit->overflow = !fits;
 }
 
 void text_fit_finish(text_fit *fit)
