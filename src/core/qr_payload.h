@@ -1,6 +1,6 @@
 /* qr_payload.h - the texts the kiosk puts into QR codes for parents to take home: a
  * phone number (tel:), a place (geo: or a map search link), a contact card (vCard 3.0)
- * and a consultation date (iCalendar with the Europe/Berlin time zone), plus the QR
+ * and a consultation date (iCalendar, its Berlin times given exactly in UTC), plus the QR
  * capacity arithmetic that lets the core (layout, --check-site) know whether a payload
  * fits without calling the renderer.
  *
@@ -21,9 +21,9 @@
  * short text column), and a module must be at least QR_PAYLOAD_MIN_MODULE_PX pixels
  * wide (about 0.7 mm on a 10" panel) for a phone camera to read it from arm's length.
  * The code keeps a quiet zone of QR_PAYLOAD_QUIET_MODULES on each side. 480 px allows
- * version 23 (109 modules, 857 bytes at level M): an appointment needs about 560 bytes
- * before its texts (the VTIMEZONE alone is 330), a typical one about 770. The layout
- * may give a smaller payload a smaller box: qr_payload_min_box_px(). */
+ * version 23 (109 modules, 857 bytes at level M). An appointment is about 400 bytes with
+ * its texts. The layout may give a smaller payload a smaller box:
+ * qr_payload_min_box_px(). */
 #define QR_PAYLOAD_BOX_PX 480
 #define QR_PAYLOAD_MIN_MODULE_PX 4
 #define QR_PAYLOAD_QUIET_MODULES 4
@@ -77,10 +77,11 @@ typedef struct qr_event {
 } qr_event;
 
 /* iCalendar (RFC 5545): VCALENDAR (VERSION:2.0, PRODID:-//Lotse//Kiosk//EN,
- * CALSCALE:GREGORIAN) with a VTIMEZONE for Europe/Berlin (EU rule) and one VEVENT
- * (UID, DTSTAMP in UTC, DTSTART/DTEND;TZID=Europe/Berlin as local times, SUMMARY,
- * LOCATION, DESCRIPTION text-escaped). No folding, CRLF line ends. NULL if e is NULL,
- * the date is invalid or the times are out of range. Caller frees. */
+ * CALSCALE:GREGORIAN) with one VEVENT (UID, DTSTAMP, DTSTART and DTEND as UTC times
+ * "...Z" - the Berlin wall-clock times converted with that day's offset, so a phone in
+ * any time zone shows the right moment, and no VTIMEZONE block of 330 bytes is needed -
+ * SUMMARY, LOCATION, DESCRIPTION text-escaped). No folding, CRLF line ends. NULL if e
+ * is NULL, the date is invalid or the times are out of range. Caller frees. */
 char *qr_payload_event(const qr_event *e);
 
 /* The largest payload in bytes the kiosk encodes: the byte-mode capacity at level M of

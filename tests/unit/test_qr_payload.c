@@ -183,13 +183,6 @@ static void test_vcard_scripts(void **state)
 /* 2026-03-24 10:15:30 UTC */
 #define STAMP INT64_C(1774347330)
 
-static const char vtimezone[] =
-    "BEGIN:VTIMEZONE" CRLF "TZID:Europe/Berlin" CRLF "BEGIN:STANDARD" CRLF "TZOFFSETFROM:+0200" CRLF
-    "TZOFFSETTO:+0100" CRLF "DTSTART:19701025T030000" CRLF
-    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU" CRLF "END:STANDARD" CRLF "BEGIN:DAYLIGHT" CRLF
-    "TZOFFSETFROM:+0100" CRLF "TZOFFSETTO:+0200" CRLF "DTSTART:19700329T020000" CRLF
-    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU" CRLF "END:DAYLIGHT" CRLF "END:VTIMEZONE" CRLF;
-
 static void test_event_exact(void **state)
 {
     (void)state;
@@ -206,32 +199,23 @@ static void test_event_exact(void **state)
     char *got = qr_payload_event(&e);
     assert_non_null(got);
     assert_crlf_only(got);
-    char *want = NULL;
-    {
-        const char *head = "BEGIN:VCALENDAR" CRLF "VERSION:2.0" CRLF
-                           "PRODID:-//Lotse//Kiosk//EN" CRLF "CALSCALE:GREGORIAN" CRLF;
-        const char *tail =
-            "BEGIN:VEVENT" CRLF "UID:anna-sonnenblume-20260330-0900@lotse" CRLF
-            "DTSTAMP:20260324T101530Z" CRLF "DTSTART;TZID=Europe/Berlin:20260330T090000" CRLF
-            "DTEND;TZID=Europe/Berlin:20260330T120000" CRLF
-            "SUMMARY:Sprechstunde\\; Anna Beispiel\\, Kita-Sozialarbeit" CRLF
-            "LOCATION:Kita Sonnenblume\\, Musterstraße 12\\, 12345 Beispielstadt" CRLF
-            "DESCRIPTION:Ohne Termin.\\nBitte bringen Sie die Briefe mit." CRLF "END:VEVENT" CRLF
-            "END:VCALENDAR" CRLF;
-        size_t n = strlen(head) + strlen(vtimezone) + strlen(tail) + 1;
-        want = malloc(n);
-        assert_non_null(want);
-        strcpy(want, head);
-        strcat(want, vtimezone);
-        strcat(want, tail);
-    }
+    const char *want =
+        "BEGIN:VCALENDAR" CRLF "VERSION:2.0" CRLF "PRODID:-//Lotse//Kiosk//EN" CRLF
+        "CALSCALE:GREGORIAN" CRLF "BEGIN:VEVENT" CRLF
+        "UID:anna-sonnenblume-20260330-0900@lotse" CRLF "DTSTAMP:20260324T101530Z" CRLF
+        /* 9:00-12:00 CEST (UTC+2) on Monday 30 March 2026 */
+        "DTSTART:20260330T070000Z" CRLF "DTEND:20260330T100000Z" CRLF
+        "SUMMARY:Sprechstunde\\; Anna Beispiel\\, Kita-Sozialarbeit" CRLF
+        "LOCATION:Kita Sonnenblume\\, Musterstraße 12\\, 12345 Beispielstadt" CRLF
+        "DESCRIPTION:Ohne Termin.\\nBitte bringen Sie die Briefe mit." CRLF "END:VEVENT" CRLF
+        "END:VCALENDAR" CRLF;
     assert_string_equal(got, want);
-    free(want);
     free(got);
 }
 
-/* Local wall-clock times go into DTSTART/DTEND unchanged on both sides of the spring
- * switch (2026-03-29): the VTIMEZONE, not the payload, carries the offset. */
+/* The same wall-clock hour, 9:00-12:00 in Berlin, before and after the spring switch
+ * (2026-03-29): UTC 08:00 (CET, +1) on Friday, 07:00 (CEST, +2) on Monday; and in
+ * October back again. */
 static void test_event_dst(void **state)
 {
     (void)state;
@@ -241,10 +225,10 @@ static void test_event_dst(void **state)
                   .end_min = 720,
                   .stamp_utc = STAMP};
     char *v = qr_payload_event(&e);
-    assert_true(has_line(v, "DTSTART;TZID=Europe/Berlin:20260327T090000"));
-    assert_true(has_line(v, "DTEND;TZID=Europe/Berlin:20260327T120000"));
-    assert_non_null(strstr(v, vtimezone));
-    assert_true(has_line(v, "TZID:Europe/Berlin"));
+    assert_true(has_line(v, "DTSTART:20260327T080000Z"));
+    assert_true(has_line(v, "DTEND:20260327T110000Z"));
+    assert_null(strstr(v, "VTIMEZONE"));
+    assert_null(strstr(v, "TZID"));
     assert_crlf_only(v);
     /* No UID given: a deterministic one, the same for the same appointment. */
     const char *uid = strstr(v, "\r\nUID:20260327T090000-");
@@ -256,10 +240,21 @@ static void test_event_dst(void **state)
 
     e.date = (civil_date){2026, 3, 30};
     v = qr_payload_event(&e);
-    assert_true(has_line(v, "DTSTART;TZID=Europe/Berlin:20260330T090000"));
-    assert_true(has_line(v, "DTEND;TZID=Europe/Berlin:20260330T120000"));
+    assert_true(has_line(v, "DTSTART:20260330T070000Z"));
+    assert_true(has_line(v, "DTEND:20260330T100000Z"));
     assert_null(strstr(v, "LOCATION"));
     assert_null(strstr(v, "DESCRIPTION"));
+    free(v);
+
+    /* Autumn: Friday 23 October (CEST) and Monday 26 October 2026 (CET). */
+    e.date = (civil_date){2026, 10, 23};
+    v = qr_payload_event(&e);
+    assert_true(has_line(v, "DTSTART:20261023T070000Z"));
+    free(v);
+    e.date = (civil_date){2026, 10, 26};
+    v = qr_payload_event(&e);
+    assert_true(has_line(v, "DTSTART:20261026T080000Z"));
+    assert_true(has_line(v, "DTEND:20261026T110000Z"));
     free(v);
 
     /* 24:00 is the next day's midnight; across a month end too. */
@@ -267,8 +262,8 @@ static void test_event_dst(void **state)
     e.start_min = 22 * 60 + 30;
     e.end_min = 1440;
     v = qr_payload_event(&e);
-    assert_true(has_line(v, "DTSTART;TZID=Europe/Berlin:20260331T223000"));
-    assert_true(has_line(v, "DTEND;TZID=Europe/Berlin:20260401T000000"));
+    assert_true(has_line(v, "DTSTART:20260331T203000Z"));
+    assert_true(has_line(v, "DTEND:20260331T220000Z"));
     free(v);
 }
 
