@@ -341,3 +341,14 @@ size_t qr_payload_max_bytes(void)
         v = 40;
     return byte_capacity_m[v - 1];
 }
+
+size_t qr_payload_encoded_bytes(const char *payload)
+{
+    if (!payload)
+        return 0;
+    size_t n = 0;
+    bool ascii = true;
+    for (const unsigned char *p = (const unsigned char *)payload; *p; p++, n++)
+        ascii = ascii && *p < 0x80;
+    return n + (ascii ? 0 : 2);
+}

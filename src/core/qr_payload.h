@@ -89,6 +89,11 @@ char *qr_payload_event(const qr_event *e);
  * its quiet zone. --check-site reports payloads above it. */
 size_t qr_payload_max_bytes(void);
 
+/* The bytes the encoder needs for payload: its length, plus 2 for the ECI "UTF-8" header
+ * (12 bits, rounded up) that precedes text which is not plain ASCII. Use it with the
+ * capacity functions below. */
+size_t qr_payload_encoded_bytes(const char *payload);
+
 /* The smallest QR version (1..40) holding bytes of data in byte mode at error
  * correction level M (ISO/IEC 18004 capacity table); -1 if more than 2331 bytes. */
 int qr_payload_version_estimate(size_t bytes);

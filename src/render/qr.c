@@ -1,9 +1,10 @@
 /* qr.c - draws ROLE_QR elements: encodes the payload with libqrencode and paints the
  * modules crisp, an integer number of pixels each, black on white.
  *
- * Encoding: the payload's bytes go into byte mode unchanged (QRcode_encodeData), so
- * UTF-8 reaches the phone byte for byte and the version is exactly the one the core
- * predicts (qr_payload_version_estimate, level M). Error correction is level M, raised
+ * Encoding: the payload's bytes go into byte mode unchanged, behind an ECI "UTF-8"
+ * header when they are not plain ASCII, so UTF-8 reaches the phone byte for byte; the
+ * version is the one the core predicts (qr_payload_version_estimate, level M, which
+ * counts the ECI header's bits as 2 bytes). Error correction is level M, raised
  * to Q or H when that fits in the same version (a free gain in robustness against glare
  * and fingerprints on the screen).
  *
@@ -38,6 +39,32 @@ struct qr_cache {
     uint64_t clock;
 };
 
+static bool has_non_ascii(const unsigned char *data, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (data[i] >= 0x80)
+            return true;
+    return false;
+}
+
+/* Byte mode at version (0 = the smallest that fits) and level. Text that is not plain
+ * ASCII is preceded by the ECI designator 26 (UTF-8): without it, readers guess the
+ * byte mode's character set (zbar and some phones guess Shift JIS) and "Straße" or an
+ * Arabic name arrive garbled. */
+static QRcode *encode_at(const unsigned char *data, size_t len, int version, QRecLevel level)
+{
+    if (!has_non_ascii(data, len))
+        return QRcode_encodeData((int)len, data, version, level);
+    QRinput *in = QRinput_new2(version, level);
+    if (!in)
+        return NULL;
+    QRcode *q = NULL;
+    if (QRinput_appendECIheader(in, 26) == 0 && QRinput_append(in, QR_MODE_8, (int)len, data) == 0)
+        q = QRcode_encodeInput(in);
+    QRinput_free(in);
+    return q;
+}
+
 /* The code for payload at level M or better, in byte mode; NULL if it does not fit
  * version 40 or the payload is empty. Caller frees (QRcode_free). */
 static QRcode *encode(const char *payload)
@@ -46,12 +73,12 @@ static QRcode *encode(const char *payload)
     if (len == 0 || len > 7089)
         return NULL;
     const unsigned char *data = (const unsigned char *)payload;
-    QRcode *q = QRcode_encodeData((int)len, data, 0, QR_ECLEVEL_M);
+    QRcode *q = encode_at(data, len, 0, QR_ECLEVEL_M);
     if (!q)
         return NULL;
     const QRecLevel better[] = {QR_ECLEVEL_H, QR_ECLEVEL_Q};
     for (size_t i = 0; i < ARRAY_LEN(better); i++) {
-        QRcode *b = QRcode_encodeData((int)len, data, q->version, better[i]);
+        QRcode *b = encode_at(data, len, q->version, better[i]);
         if (b && b->version == q->version) {
             QRcode_free(q);
             return b;
