@@ -30,6 +30,15 @@ const dl_icon ui_topic_icons[TOPIC_COUNT] = {
     ICON_MONEY, ICON_FAMILY, ICON_HEALTH, ICON_LANGUAGE, ICON_CRISIS, ICON_EVERYDAY,
 };
 
+const ui_emergency_number ui_emergency_numbers[UI_EMERGENCY_NUMBERS] = {
+    {"110", N_("Police")},
+    {"112", N_("Fire brigade and ambulance")},
+    {"116 117", N_("Doctor on call when the practice is closed")},
+    {"116 016", N_("Help for women affected by violence (24 hours, many languages)")},
+    {"116 111", N_("Helpline for children and young people")},
+    {"0800 111 0 550", N_("Helpline for parents")},
+};
+
 const char *const ui_topic_titles[TOPIC_COUNT] = {
     N_("Money and benefits"),     N_("Parenting and family"),
     N_("Health and development"), N_("Language and integration"),
@@ -57,6 +66,7 @@ const char *ui_screen_name(ui_screen s)
         "admin-pin",
         "admin",
         "admin-hours",
+        "qr",
         "out-of-order",
     };
     return (s >= 0 && s < SCREEN_COUNT) ? names[s] : "home";
@@ -130,7 +140,8 @@ void ui_go(ui_state *st, ui_screen s)
 {
     /* Leaving the contact request (other than for the emergency numbers) wipes it;
      * leaving the admin screens ends admin mode. */
-    if (!ui_is_contact_screen(s) && s != SCREEN_EMERGENCY)
+    bool ticket_code = s == SCREEN_QR && st->qr == QR_TICKET; /* the confirmation's QR */
+    if (!ui_is_contact_screen(s) && s != SCREEN_EMERGENCY && !ticket_code)
         ui_contact_clear(&st->contact);
     if (!ui_is_admin_screen(s) && ui_is_admin_screen(st->screen))
         secure_zero(&st->admin, sizeof(st->admin));
@@ -155,6 +166,10 @@ static bool apply_action(ui_state *st, const ui_ctx *ctx, dl_action a)
     case ACT_BACK:
         if (st->screen == SCREEN_EMERGENCY) {
             st->screen = st->back_screen;
+            return true;
+        }
+        if (st->screen == SCREEN_QR) {
+            ui_go(st, st->qr_back);
             return true;
         }
         if (st->screen == SCREEN_CONTACT_DONE || st->screen == SCREEN_CONTACT_SORRY ||
@@ -188,6 +203,7 @@ static bool apply_action(ui_state *st, const ui_ctx *ctx, dl_action a)
         if (!s || a.arg < 0 || (size_t)a.arg >= s->n_services)
             return false;
         st->service = a.arg;
+        ui_qr_seen(st, a.arg);
         st->topic_page = st->screen == SCREEN_TOPIC ? st->page : 0;
         st->topic = (int)s->services[a.arg].topic;
         ui_go(st, SCREEN_SERVICE);
@@ -210,8 +226,10 @@ static bool apply_action(ui_state *st, const ui_ctx *ctx, dl_action a)
     default:
         if (a.kind >= ACT_CONTACT_TOPIC && a.kind <= ACT_DONE)
             return ui_contact_action(st, ctx, a);
-        if (a.kind >= ACT_PIN_DIGIT && a.kind < ACT_COUNT)
+        if (a.kind >= ACT_PIN_DIGIT && a.kind <= ACT_HOUR_ADD)
             return ui_admin_action(st, ctx, a);
+        if (a.kind == ACT_QR_OPEN || a.kind == ACT_QR_ITEM)
+            return ui_qr_action(st, ctx, a);
         return false;
     }
 }
@@ -637,7 +655,7 @@ static void layout_menu(lay *L)
         {"menu.hours", N_("When is the social worker here?"), ICON_CLOCK, ACT_HOURS},
         {"menu.help", N_("Help and advice"), ICON_HELP, ACT_TOPICS},
         {"menu.contact", N_("Contact me"), ICON_CONTACT, ACT_CONTACT},
-        {"menu.takehome", N_("Take it home (QR)"), ICON_QR, ACT_NONE},
+        {"menu.takehome", N_("Take it home (QR)"), ICON_QR, ACT_QR_OPEN},
     };
     int gap = 24, w = (1280 - 2 * 48 - gap) / 2;
     int h = (CONTENT_BOTTOM - CONTENT_Y - gap) / 2;
@@ -772,6 +790,8 @@ static void layout_hours(lay *L)
             y += 46;
         }
     }
+    /* The next hour (and her number) to take home. */
+    ui_qr_button(L, "hours.qr", 800, CONTENT_BOTTOM - 72, 432, 72, QR_HOURS);
     /* Right: the same worker's weekly hours at the other Kitas she serves. */
     int rx = 800, rw = 432, ry = CONTENT_Y;
     text_style h2 = {28, 20, true, COL_TEXT, ALIGN_START, false};
@@ -787,7 +807,7 @@ static void layout_hours(lay *L)
             for (const char *p = weekly; *p; p++)
                 lines += *p == '\n';
             int h = 40 + lines * 34 + 12;
-            if (ry + h > CONTENT_BOTTOM) {
+            if (ry + h > CONTENT_BOTTOM - 84) {
                 free(weekly);
                 break;
             }
@@ -919,7 +939,9 @@ static void layout_service(lay *L)
     const site_service *sv = &s->services[L->st->service];
     lay_header(L, T(L, ui_topic_titles[sv->topic]));
     text_style h1 = {40, 28, true, COL_TEXT, ALIGN_START, false};
-    lay_text(L, "service.name", C(L, sv->name), 48, CONTENT_Y, 1184, 64, h1, &sv->src_name);
+    h1.min_px = 22; /* two lines beside the QR button when the name is long */
+    lay_text(L, "service.name", C(L, sv->name), 48, CONTENT_Y, 824, 64, h1, &sv->src_name);
+    ui_qr_button(L, "service.qr", 1280 - 48 - 340, CONTENT_Y, 340, 64, QR_SERVICE);
     int y0 = CONTENT_Y + 76;
     lay_box(L, "service.desc.bg", 32, y0 - 8, 640, CONTENT_BOTTOM - y0 + 8, COL_CARD, 20);
     text_style body = {30, 24, false, COL_TEXT, ALIGN_START, false};
@@ -959,18 +981,9 @@ static void layout_emergency(lay *L)
     lay_text(L, "emergency.lead",
              T(L, "Free of charge from any phone. You can also call without German."), 48,
              CONTENT_Y, 1184, 44, lead, NULL);
-    static const struct {
-        const char *number, *label;
-    } numbers[] = {
-        {"110", N_("Police")},
-        {"112", N_("Fire brigade and ambulance")},
-        {"116 117", N_("Doctor on call when the practice is closed")},
-        {"116 016", N_("Help for women affected by violence (24 hours, many languages)")},
-        {"116 111", N_("Helpline for children and young people")},
-        {"0800 111 0 550", N_("Helpline for parents")},
-    };
-    int y = CONTENT_Y + 56, h = (CONTENT_BOTTOM - y) / (int)ARRAY_LEN(numbers);
-    for (size_t i = 0; i < ARRAY_LEN(numbers); i++) {
+    const ui_emergency_number *numbers = ui_emergency_numbers;
+    int y = CONTENT_Y + 56, h = (CONTENT_BOTTOM - y) / (int)UI_EMERGENCY_NUMBERS;
+    for (size_t i = 0; i < UI_EMERGENCY_NUMBERS; i++) {
         char *id = xasprintf("emergency.%zu", i);
         char *bid = xasprintf("emergency.%zu.bg", i);
         lay_box(L, bid, 48, y + (int)i * h, 1184, h - 8, i < 2 ? 0xFBE3E1 : COL_CARD, 12);
@@ -1090,6 +1103,9 @@ static dl *layout_state(const ui_state *st, const ui_ctx *ctx, int64_t now_utc, 
     case SCREEN_ADMIN_HOURS:
         ui_admin_layout(&L);
         break;
+    case SCREEN_QR:
+        ui_qr_layout(&L);
+        break;
     case SCREEN_OUT_OF_ORDER:
     case SCREEN_COUNT:
         layout_out_of_order(&L);
@@ -1158,6 +1174,29 @@ static void check_contact_screens(ui_state *st, const ui_ctx *ctx, int64_t now_u
         }
     }
     secure_zero(&st->admin, sizeof(st->admin));
+    /* Every code of every QR screen: a payload too big for a readable code is an error. */
+    st->screen = SCREEN_QR;
+    for (int src = QR_TAKE_HOME; src <= QR_TICKET; src++) {
+        st->qr = (qr_source)src;
+        snprintf(st->contact.ticket, sizeof(st->contact.ticket), "%s", "888 888");
+        for (size_t sv = 0; sv < (src == QR_SERVICE ? ctx->site->n_services : 1); sv++) {
+            st->service = (int)sv;
+            for (int item = 0; item < 8; item++) {
+                st->qr_item = item;
+                dl_destroy(layout_state(st, ctx, now_utc, 0, errors));
+            }
+        }
+    }
+    /* "Take it home" after looking at the services with the largest cards. */
+    st->qr = QR_TAKE_HOME;
+    for (size_t sv = 0; sv < ctx->site->n_services; sv++) {
+        ui_qr_seen(st, (int)sv);
+        st->qr_item = 2; /* the newest service's card */
+        dl_destroy(layout_state(st, ctx, now_utc, 0, errors));
+    }
+    ui_contact_clear(&st->contact);
+    memset(st->seen, 0, sizeof(st->seen));
+    st->service = -1;
 }
 
 size_t ui_check_fit(const ui_ctx *ctx, int64_t now_utc, site_errors *errors)

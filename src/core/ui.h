@@ -35,6 +35,7 @@ typedef enum ui_screen {
     SCREEN_ADMIN_PIN,       /* the hidden admin entry's PIN pad */
     SCREEN_ADMIN,           /* site visit: queue, export, consultation hours */
     SCREEN_ADMIN_HOURS,     /* cancel or add a consultation hour */
+    SCREEN_QR,              /* take it home: one big QR code at a time, chosen on the left */
     SCREEN_OUT_OF_ORDER,
     SCREEN_COUNT
 } ui_screen;
@@ -148,6 +149,17 @@ typedef struct ui_effect {
     int index; /* UI_FX_HOUR_CANCEL / UI_FX_HOUR_RESTORE */
 } ui_effect;
 
+/* What the QR screen offers codes for. */
+typedef enum qr_source {
+    QR_TAKE_HOME, /* the menu's "Take it home": hours, emergency numbers, services seen */
+    QR_SERVICE,   /* one service (ui_state.service) */
+    QR_HOURS,     /* the consultation hours */
+    QR_TICKET,    /* the request confirmation: the ticket and the next consultation hour */
+} qr_source;
+
+/* Services a parent looked at during this visit (for "Take it home"); wiped with it. */
+#define UI_SEEN_MAX 4
+
 typedef struct ui_state {
     ui_screen screen;
     size_t lang;           /* index into the i18n languages; 0 = default */
@@ -159,6 +171,10 @@ typedef struct ui_state {
     int64_t last_input_ms; /* mono time of the last touch */
     bool idle_warning;     /* the "Are you still there?" overlay is shown */
     ui_contact contact;    /* SCREEN_CONTACT*: the request being put together */
+    qr_source qr;          /* SCREEN_QR: whose codes */
+    int qr_item;           /* SCREEN_QR: the code shown */
+    ui_screen qr_back;     /* where Back leads from SCREEN_QR */
+    int seen[UI_SEEN_MAX]; /* service index + 1 of those seen this visit, newest first; 0 = none */
     ui_admin admin;        /* SCREEN_ADMIN*: the social worker's session */
     ui_effect effect;      /* set by ui_update: work for the app (ui_take_effect) */
 } ui_state;

@@ -751,7 +751,8 @@ static void layout_done_step(lay *L)
     free(line);
     free(when);
     button_style bs = {COL_PRIMARY, COL_WHITE, 34, 24, ICON_HOME, 44, false, ALIGN_CENTER, false};
-    lay_button(L, "done.ok", T(L, "Done"), 440, BAR_Y, 400, BAR_H - 8, bs, ACT_DONE, 0, NULL);
+    lay_button(L, "done.ok", T(L, "Done"), 200, BAR_Y, 400, BAR_H - 8, bs, ACT_DONE, 0, NULL);
+    ui_qr_button(L, "done.qr", 680, BAR_Y, 400, BAR_H - 8, QR_TICKET);
 }
 
 static void layout_sorry(lay *L)

@@ -61,8 +61,18 @@ enum {
     ACT_HOUR_RESTORE, /* arg: index into ui_admin_occurrences */
     ACT_FORM,         /* arg: form field * 2 + (0 = down, 1 = up) */
     ACT_HOUR_ADD,
+    /* take it home (ui_qr.c) */
+    ACT_QR_OPEN, /* arg: qr_source */
+    ACT_QR_ITEM, /* arg: index of the code */
     ACT_COUNT
 };
+
+/* The nationwide emergency numbers (DOMAIN.md), with their labels (msgids). */
+typedef struct ui_emergency_number {
+    const char *number, *label;
+} ui_emergency_number;
+#define UI_EMERGENCY_NUMBERS 6
+extern const ui_emergency_number ui_emergency_numbers[UI_EMERGENCY_NUMBERS];
 
 /* The six topics: colour, icon and title (msgid). */
 extern const uint32_t ui_topic_colours[TOPIC_COUNT];
@@ -146,6 +156,14 @@ void ui_contact_layout(lay *L);
 void ui_contact_clear(ui_contact *c);
 /* Start a new request (from the menu); false if no worker key is configured. */
 bool ui_contact_begin(ui_state *st, const ui_ctx *ctx);
+
+/* ui_qr.c */
+bool ui_qr_action(ui_state *st, const ui_ctx *ctx, dl_action a);
+void ui_qr_layout(lay *L);
+/* Remember that the parent looked at service i (for "Take it home"). */
+void ui_qr_seen(ui_state *st, int service);
+/* A button that opens the QR screen for source (on a service page, the hours, ...). */
+void ui_qr_button(lay *L, const char *id, int x, int y, int w, int h, qr_source source);
 
 /* ui_admin.c */
 bool ui_admin_action(ui_state *st, const ui_ctx *ctx, dl_action a);

@@ -268,10 +268,11 @@ static void test_navigation_chain(void **state)
         assert_true(e->enabled);
         assert_int_not_equal(e->action.kind, 0);
     }
-    assert_false(must_find(d, "menu.takehome")->enabled);
+    assert_true(must_find(d, "menu.takehome")->enabled);
     dl_destroy(d);
-    /* The greyed-out tile does nothing. */
-    assert_false(tap_raw(f, "menu.takehome"));
+    tap(f, "menu.takehome");
+    assert_screen(f, "qr");
+    tap(f, "nav.back");
     assert_screen(f, "menu");
 
     tap(f, "menu.hours");
@@ -1390,6 +1391,82 @@ static void test_admin_export_and_hours(void **state)
     assert_screen(f, "home");
 }
 
+/* ---- take it home ------------------------------------------------------------------------ */
+
+static const dl_elem *qr_elem(const dl *d)
+{
+    for (size_t i = 0; i < d->n_elems; i++)
+        if (d->elems[i].role == ROLE_QR)
+            return &d->elems[i];
+    return NULL;
+}
+
+static void test_qr_service_and_back(void **state)
+{
+    fixture *f = *state;
+    type_keys(f, (const char *const[]){"start", "menu.help", "topic.money", "service.money1",
+                                       "service.qr", NULL});
+    assert_screen(f, "qr");
+    dl *d = lay_out(f);
+    const dl_elem *q = qr_elem(d);
+    assert_non_null(q);
+    assert_string_equal(q->payload, "tel:012398765"); /* the first code: the phone number */
+    assert_true(q->w >= 200 && q->w == q->h);
+    dl_destroy(d);
+    tap(f, "qr.card.choose");
+    d = lay_out(f);
+    assert_true(strncmp(qr_elem(d)->payload, "BEGIN:VCARD\r\n", 13) == 0);
+    assert_non_null(strstr(qr_elem(d)->payload, "FN:Geldberatung 1\r\n"));
+    dl_destroy(d);
+    tap(f, "nav.back");
+    assert_screen(f, "service");
+}
+
+static void test_qr_take_home_forgets(void **state)
+{
+    fixture *f = *state;
+    type_keys(f, (const char *const[]){"start", "menu.help", "topic.money", "service.money1",
+                                       "nav.back", "service.money3", "nav.home", "start",
+                                       "menu.takehome", NULL});
+    assert_screen(f, "qr");
+    /* The hour, the emergency numbers, then the services seen, newest first. */
+    assert_true(has(f, "qr.hour.choose"));
+    assert_true(has(f, "qr.emergency.choose"));
+    assert_true(has(f, "qr.service.money3.choose"));
+    assert_true(has(f, "qr.service.money1.choose"));
+    tap(f, "qr.emergency.choose");
+    dl *d = lay_out(f);
+    assert_non_null(strstr(qr_elem(d)->payload, "112: Fire brigade and ambulance\n"));
+    dl_destroy(d);
+    /* Walking away forgets what she looked at. */
+    f->mono += TIMEOUT;
+    tick(f);
+    type_keys(f, (const char *const[]){"start", "menu.takehome", NULL});
+    assert_false(has(f, "qr.service.money1.choose"));
+    assert_false(has(f, "qr.service.money3.choose"));
+}
+
+static void test_qr_ticket_keeps_code(void **state)
+{
+    fixture *f = *state;
+    type_keys(f, (const char *const[]){"start", "menu.contact", "contact.topic.money",
+                                       "contact.how.visit", "contact.next", "contact.next",
+                                       "contact.next", NULL});
+    ui_take_effect(&f->st);
+    ui_submit_done(&f->st, SUBMIT_SAVED, "482 913");
+    tap(f, "done.qr");
+    assert_screen(f, "qr");
+    dl *d = lay_out(f);
+    assert_non_null(strstr(qr_elem(d)->payload, "482 913"));
+    assert_non_null(strstr(qr_elem(d)->payload, "BEGIN:VEVENT"));
+    dl_destroy(d);
+    tap(f, "nav.back");
+    assert_screen(f, "contact-done");
+    char *code = text_of(f, "done.code");
+    assert_string_equal(code, "482 913");
+    free(code);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -1426,6 +1503,9 @@ int main(void)
         T(test_admin_pin_pad),
         T(test_admin_pin_not_configured),
         T(test_admin_export_and_hours),
+        T(test_qr_service_and_back),
+        T(test_qr_take_home_forgets),
+        T(test_qr_ticket_keeps_code),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

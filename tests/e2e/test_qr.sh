@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# QR codes a phone can read: every code on every QR screen of the demo site, in German,
+# Arabic and Ukrainian, is cut out of a headless screenshot and decoded by zbarimg (a
+# real decoder); the decoded text must equal the element's payload in the dump. The
+# drawing is checked too: at 1280x800 at least 4 px per module, 200 px per code and a
+# quiet zone of 4 modules. The calendar entry (across the spring DST change) gives the
+# Berlin wall-clock time of the consultation hour; contact cards carry Arabic and
+# Cyrillic names intact.
+#   test_qr.sh LOTSE SOURCE_DIR OUT_DIR
+set -euo pipefail
+lotse=$1 src=$2 out=$3
+rm -rf "$out" && mkdir -p "$out"
+fail() { echo "FAIL: $*" >&2; exit 1; }
+command -v zbarimg >/dev/null || fail "zbarimg missing (zbar-tools)"
+convert=/usr/bin/convert
+[[ -x $convert ]] || fail "$convert missing (imagemagick)"
+
+cat >"$out/test.conf" <<CONF
+Worker-Key: $src/assets/demo-keys/worker.pk
+CONF
+
+# Friday 23 October 2026, 10:00 (summer time): the next consultation hour (Tuesday 27
+# October, 9:00-12:00) lies after the change back to winter time on 25 October.
+now=2026-10-23T10:00
+n_shots=0
+for code in de ar uk; do
+  d="$out/$code"
+  mkdir -p "$d"
+  {
+    echo "lang $code"
+    # A service page's codes: phone, website, map, contact card.
+    echo "tap-id start"; echo "tap-id menu.help"; echo "tap-id topic.money"; echo "tap-id service.but"
+    echo "tap-id service.qr"
+    for item in qr.tel qr.web qr.map qr.card; do
+      echo "tap-id $item.choose"; echo "screenshot service-$item.png"; echo "dump service-$item.json"
+    done
+    # The consultation hours: the next hour as a calendar entry, the worker's card.
+    echo "tap-id nav.home"; echo "tap-id start"; echo "tap-id menu.hours"; echo "tap-id hours.qr"
+    for item in qr.hour qr.worker; do
+      echo "tap-id $item.choose"; echo "screenshot hours-$item.png"; echo "dump hours-$item.json"
+    done
+    # Take it home: the hour, the emergency numbers, the service seen this visit.
+    echo "tap-id nav.home"; echo "tap-id start"; echo "tap-id menu.takehome"
+    for item in qr.hour qr.emergency qr.service.but; do
+      echo "tap-id $item.choose"; echo "screenshot home-$item.png"; echo "dump home-$item.json"
+    done
+    # The request confirmation: the next hour with the ticket code.
+    echo "tap-id nav.home"; echo "tap-id start"; echo "tap-id menu.contact"
+    echo "tap-id contact.topic.money"; echo "tap-id contact.how.visit"; echo "tap-id contact.next"
+    echo "tap-id contact.next"; echo "tap-id contact.next"; echo "expect-screen contact-done"
+    echo "dump done.json"; echo "tap-id done.qr"
+    echo "screenshot ticket-qr.ticket.png"; echo "dump ticket-qr.ticket.json"
+  } >"$d/script.lotse"
+  (cd "$d" && "$lotse" --headless --data "$d/data" --locales "$src/locales" \
+    --site "$src/assets/demo-site" --config "$out/test.conf" --now "$now" \
+    --script script.lotse 2>"$d/log") || { cat "$d/log"; fail "script in $code"; }
+  for json in "$d"/*-qr.*.json; do
+    png=${json%.json}.png
+    crop=${json%.json}-code.pgm
+    python3 - "$json" "$crop" "$convert" "$png" <<'PY' || fail "$json"
+import json, subprocess, sys
+path, crop, convert, png = sys.argv[1:5]
+d = json.load(open(path, encoding="utf-8"))
+qrs = [e for e in d["elements"] if e["role"] == "qr"]
+if len(qrs) != 1:
+    sys.exit(f"{path}: {len(qrs)} QR elements")
+e = qrs[0]
+if e["w"] < 200 or e["h"] < 200:
+    sys.exit(f"{path}: the code's box is {e['w']}x{e['h']} px (< 200)")
+subprocess.run([convert, png, "-crop", f"{e['w']}x{e['h']}+{e['x']}+{e['y']}", "+repage",
+                "-colorspace", "gray", "-depth", "8", crop], check=True)
+# Module size from the top-left finder pattern (7 modules dark across), quiet zone from
+# the first dark pixel.
+raw = open(crop, "rb").read()
+parts = raw.split(maxsplit=4)
+w, h = int(parts[1]), int(parts[2])
+pix = parts[4]
+dark = lambda x, y: pix[y * w + x] < 128
+first = next((y, x) for y in range(h) for x in range(w) if dark(x, y))
+y0, x0 = first
+run = 0
+while x0 + run < w and dark(x0 + run, y0):
+    run += 1
+px = run / 7
+if px < 4 or run % 7:
+    sys.exit(f"{path}: {px:.2f} px per module (finder run {run})")
+if x0 < 4 * px or y0 < 4 * px:
+    sys.exit(f"{path}: quiet zone {min(x0, y0) / px:.1f} modules")
+got = subprocess.run(["zbarimg", "--raw", "-q", crop], capture_output=True).stdout.decode("utf-8")
+if got.endswith("\n"):
+    got = got[:-1]
+if got != e["payload"]:
+    sys.exit(f"{path}: zbarimg read {got[:80]!r}, the payload is {e['payload'][:80]!r}")
+print(f"{path.split('/')[-2]}/{path.split('/')[-1]}: {len(e['payload'])} bytes, {px:.0f} px/module, decoded")
+PY
+    n_shots=$((n_shots + 1))
+  done
+done
+[[ $n_shots -ge 30 ]] || fail "only $n_shots codes checked"
+
+# The calendar entry: 9:00-12:00 Berlin time on Tuesday 27 October (winter time), the
+# ticket code from the confirmation in it, and the Arabic/Ukrainian cards' names intact.
+python3 - "$out" <<'PY' || fail "payload contents"
+import json, sys
+from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
+out = sys.argv[1]
+def payload(code, name):
+    d = json.load(open(f"{out}/{code}/{name}.json", encoding="utf-8"))
+    return next(e["payload"] for e in d["elements"] if e["role"] == "qr")
+def prop(text, key):
+    for line in text.split("\r\n"):
+        if line.startswith(key + ":"):
+            return line[len(key) + 1:]
+    sys.exit(f"no {key} in {text[:60]!r}")
+berlin = ZoneInfo("Europe/Berlin")
+for code in ("de", "ar", "uk"):
+    ics = payload(code, "hours-qr.hour")
+    assert ics.startswith("BEGIN:VCALENDAR\r\n") and "BEGIN:VEVENT\r\n" in ics, ics[:60]
+    start = datetime.strptime(prop(ics, "DTSTART"), "%Y%m%dT%H%M%SZ").replace(tzinfo=timezone.utc)
+    end = datetime.strptime(prop(ics, "DTEND"), "%Y%m%dT%H%M%SZ").replace(tzinfo=timezone.utc)
+    ls, le = start.astimezone(berlin), end.astimezone(berlin)
+    if (ls.strftime("%Y-%m-%d %H:%M"), le.strftime("%H:%M")) != ("2026-10-27 09:00", "12:00"):
+        sys.exit(f"{code}: calendar entry {ls} - {le}, expected 2026-10-27 09:00-12:00 Berlin")
+    if prop(ics, "DTSTART") != "20261027T080000Z":  # CET, UTC+1, no longer CEST
+        sys.exit(f"{code}: DTSTART {prop(ics, 'DTSTART')}")
+    done = json.load(open(f"{out}/{code}/done.json", encoding="utf-8"))
+    ticket = next(e["text"] for e in done["elements"] if e["id"] == "done.code")
+    if ticket not in payload(code, "ticket-qr.ticket"):
+        sys.exit(f"{code}: the ticket {ticket} is not in the confirmation's code")
+    card = payload(code, "service-qr.card")
+    for key in ("BEGIN", "VERSION", "FN", "N", "TEL;TYPE=WORK,VOICE", "ADR;TYPE=WORK", "URL"):
+        prop(card, key)
+fn_ar = prop(payload("ar", "service-qr.card"), "FN")
+fn_uk = prop(payload("uk", "service-qr.card"), "FN")
+if not any("\u0600" <= c <= "\u06ff" for c in fn_ar):
+    sys.exit(f"the Arabic card's name is not Arabic: {fn_ar!r}")
+if not any("\u0400" <= c <= "\u04ff" for c in fn_uk):
+    sys.exit(f"the Ukrainian card's name is not Cyrillic: {fn_uk!r}")
+print("calendar 2026-10-27 09:00-12:00 Berlin (CET) in de, ar, uk; names:", fn_ar, "/", fn_uk)
+PY
+# A payload too big for a readable code is an error of --check-site, not a tiny code:
+# a service whose opening hours (which go into its contact card) run to 800 characters.
+big="$out/big-site"
+cp -r "$src/assets/demo-site" "$big"
+line=$(grep -n -m1 '^Hours:' "$big/services.txt" | cut -d: -f1)
+long=$(printf 'Montag bis Freitag 9 bis 12 Uhr und nach Vereinbarung %.0s' $(seq 15))
+sed -i "${line}s/.*/Hours: $long/" "$big/services.txt"
+if "$lotse" --locales "$src/locales" --check-site "$big" >"$out/big.out" 2>"$out/big.err"; then
+  fail "an oversized QR payload was accepted"
+fi
+grep -q "QR code 'qr.card' on screen 'qr' in language de: [0-9]* bytes are too many" "$out/big.err" ||
+  { head -5 "$out/big.err"; fail "no QR size error"; }
+echo "qr: OK ($n_shots codes decoded)"
