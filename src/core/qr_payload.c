@@ -223,6 +223,12 @@ char *qr_payload_vcard(const qr_contact *c)
     else if (!blank(c->phone))
         put_line(&sb, "TEL;TYPE=WORK,VOICE", c->phone);
     free(tel);
+    for (size_t k = 0; c->more_phones && k < c->n_more_phones; k++) {
+        char *t = phone_normalise(c->more_phones[k]);
+        if (t)
+            put_line(&sb, "TEL;TYPE=VOICE", t);
+        free(t);
+    }
     if (!blank(c->email))
         put_line(&sb, "EMAIL", c->email);
     if (!blank(c->address)) {

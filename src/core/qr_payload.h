@@ -55,13 +55,15 @@ typedef struct qr_contact {
     const char *email;
     const char *address; /* one line (or lines), put whole into ADR's street component */
     const char *url;
-    const char *note; /* e.g. opening hours */
+    const char *note;               /* e.g. opening hours */
+    const char *const *more_phones; /* further numbers (TEL;TYPE=VOICE), may be NULL */
+    size_t n_more_phones;
 } qr_contact;
 
-/* vCard 3.0 (BEGIN, VERSION, N, FN, ORG, TEL;TYPE=WORK,VOICE, EMAIL, ADR;TYPE=WORK, URL,
- * NOTE, END), text escaped per RFC 2426/6350 ('\\', ',', ';' and line breaks), no line
- * folding, every line ending in CRLF. FN is the name, or the organisation if there is no
- * name. NULL if c is NULL or has neither name nor org. Caller frees. */
+/* vCard 3.0 (BEGIN, VERSION, N, FN, ORG, TEL;TYPE=WORK,VOICE, TEL;TYPE=VOICE for each of
+ * more_phones, EMAIL, ADR;TYPE=WORK, URL, NOTE, END), text escaped per RFC 2426/6350 ('\\', ',',
+ * ';' and line breaks), no line folding, every line ending in CRLF. FN is the name, or the
+ * organisation if there is no name. NULL if c is NULL or has neither name nor org. Caller frees. */
 char *qr_payload_vcard(const qr_contact *c);
 
 /* One appointment in Europe/Berlin local time. */

@@ -969,7 +969,8 @@ static void layout_service(lay *L)
         y = lay_fact(L, "service.costs", ICON_EURO, T(L, "Costs"), C(L, sv->costs), fx, y, fw, h,
                      &sv->src_costs);
     if (sv->web)
-        lay_fact(L, "service.web", ICON_GLOBE, T(L, "Website"), sv->web, fx, y, fw, h, NULL);
+        lay_fact(L, "service.web", ICON_GLOBE, T(L, "Website"), C(L, sv->web), fx, y, fw, h,
+                 NULL); /* a site may translate its address to a page in her language */
 }
 
 /* ---- emergency, contact, out of order ----------------------------------------------- */

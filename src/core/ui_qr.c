@@ -71,7 +71,7 @@ static void service_items(lay *L, const site_service *sv, bool only_card, qr_ite
                      qr_payload_tel(sv->phone));
         if (sv->web)
             item_add(items, n, "qr.web", xstrdup(T(L, "Open the website")), ICON_GLOBE,
-                     web_link(sv->web));
+                     web_link(C(L, sv->web)));
         if (sv->has_geo || sv->address)
             item_add(items, n, "qr.map", xstrdup(T(L, "Show the way on a map")), ICON_PLACE,
                      sv->has_geo ? qr_payload_geo(sv->lat, sv->lon)
@@ -79,7 +79,7 @@ static void service_items(lay *L, const site_service *sv, bool only_card, qr_ite
     }
     /* The card carries the name in her language and the German one, which is what she
      * will see on the door. */
-    char *url = web_link(sv->web);
+    char *url = web_link(C(L, sv->web));
     qr_contact c = {.name = name,
                     .org = strcmp(name, sv->name) != 0 ? sv->name : NULL,
                     .phone = sv->phone,
@@ -144,16 +144,26 @@ static char *worker_card(lay *L)
     return qr_payload_vcard(&c);
 }
 
-/* The emergency numbers as plain text: every phone shows it, whatever its apps. */
-static char *emergency_text(lay *L)
+/* The emergency numbers as one contact card: every number to call, and a note saying
+ * which is which in her language (phones show the note with the contact). */
+static char *emergency_card(lay *L)
 {
-    strbuf sb;
-    strbuf_init(&sb);
-    strbuf_printf(&sb, "%s\n", T(L, "Emergency numbers"));
-    for (size_t i = 0; i < UI_EMERGENCY_NUMBERS; i++)
-        strbuf_printf(&sb, "%s: %s\n", ui_emergency_numbers[i].number,
+    strbuf note;
+    strbuf_init(&note);
+    const char *more[UI_EMERGENCY_NUMBERS];
+    for (size_t i = 0; i < UI_EMERGENCY_NUMBERS; i++) {
+        strbuf_printf(&note, "%s%s: %s", i ? "\n" : "", ui_emergency_numbers[i].number,
                       T(L, ui_emergency_numbers[i].label));
-    return strbuf_steal(&sb);
+        more[i] = ui_emergency_numbers[i].number;
+    }
+    qr_contact c = {.name = T(L, "Emergency numbers"),
+                    .phone = more[0],
+                    .more_phones = more + 1,
+                    .n_more_phones = UI_EMERGENCY_NUMBERS - 1,
+                    .note = note.data};
+    char *card = qr_payload_vcard(&c);
+    strbuf_finish(&note);
+    return card;
 }
 
 static size_t build_items(lay *L, qr_item *items)
@@ -180,7 +190,7 @@ static size_t build_items(lay *L, qr_item *items)
         item_add(items, &n, "qr.hour", xstrdup(T(L, "Add to calendar")), ICON_CALENDAR,
                  hour_event(L, NULL));
         item_add(items, &n, "qr.emergency", xstrdup(T(L, "Keep the emergency numbers")),
-                 ICON_WARNING, emergency_text(L));
+                 ICON_WARNING, emergency_card(L));
         for (size_t i = 0; i < UI_SEEN_MAX; i++) {
             int sv = st->seen[i] - 1;
             if (sv >= 0 && (size_t)sv < s->n_services)

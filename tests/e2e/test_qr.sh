@@ -154,6 +154,15 @@ for code in ("de", "ar", "uk"):
     card = payload(code, "service-but-qr.card")
     for key in ("BEGIN", "VERSION", "FN", "N", "TEL;TYPE=WORK,VOICE", "ADR;TYPE=WORK", "URL"):
         prop(card, key)
+# A web address the site translated: the page in her language.
+for code in ("ar", "uk"):
+    web = payload(code, "service-but-qr.web")
+    if web != f"https://beispielstadt.example.org/but/{code}":
+        sys.exit(f"{code}: website code {web!r}")
+    if f"URL:https://beispielstadt.example.org/but/{code}" not in payload(code, "service-but-qr.card"):
+        sys.exit(f"{code}: the card lacks the page in {code}")
+if payload("de", "service-but-qr.web") != "https://beispielstadt.example.org/but":
+    sys.exit("de: website code")
 fn_ar = prop(payload("ar", "service-but-qr.card"), "FN")
 fn_uk = prop(payload("uk", "service-but-qr.card"), "FN")
 if not any("\u0600" <= c <= "\u06ff" for c in fn_ar):

@@ -1436,7 +1436,10 @@ static void test_qr_take_home_forgets(void **state)
     assert_true(has(f, "qr.service.money1.choose"));
     tap(f, "qr.emergency.choose");
     dl *d = lay_out(f);
-    assert_non_null(strstr(qr_elem(d)->payload, "112: Fire brigade and ambulance\n"));
+    assert_non_null(strstr(qr_elem(d)->payload, "FN:Emergency numbers\r\n"));
+    assert_non_null(strstr(qr_elem(d)->payload, "TEL;TYPE=WORK,VOICE:110\r\n"));
+    assert_non_null(strstr(qr_elem(d)->payload, "TEL;TYPE=VOICE:116016\r\n"));
+    assert_non_null(strstr(qr_elem(d)->payload, "112: Fire brigade and ambulance\\n"));
     dl_destroy(d);
     /* Walking away forgets what she looked at. */
     f->mono += TIMEOUT;
