@@ -78,6 +78,7 @@ typedef struct kiosk {
     flood_guard flood;
     int last_purge_day; /* days since the epoch of the last retention purge */
     char *admin_notice;
+    char *store_aside; /* where a damaged database was moved at start, or NULL */
 } kiosk;
 
 /* content.c: languages, UI catalogs and site content. */

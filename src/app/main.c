@@ -385,7 +385,7 @@ static int check_site(options *o)
                           t,
                           fontset_measure(fonts),
                           {o->width, o->height, o->idle_timeout_s * 1000, IDLE_WARNING_MS, 0},
-                          {true, true, 0, "", o->retention_days, NULL}};
+                          {true, true, 0, "", o->retention_days, NULL, NULL}};
             ui_check_fit(&ctx, o->have_now ? o->now_utc : clock_wall_utc(), &errors);
             fontset_destroy(fonts);
         }
@@ -616,7 +616,15 @@ int main(int argc, char **argv)
         goto out;
     }
     char *err = NULL;
-    k.store = store_open(o->data_dir, &err);
+    char *aside = NULL;
+    k.store = store_open_recover(o->data_dir, &aside, &err);
+    if (aside) {
+        fprintf(stderr,
+                "lotse: the state database was damaged: moved aside to %s, started a fresh "
+                "one (the requests in it could not be read)\n",
+                aside);
+        k.store_aside = aside;
+    }
     if (!k.store) {
         /* The kiosk still shows content; it only cannot keep a last-good copy. */
         fprintf(stderr, "lotse: state database unavailable: %s\n", err);

@@ -56,6 +56,7 @@ static void status_refresh(kiosk *k)
     s->admin_ready = k->opt.admin_pin != NULL;
     s->retention_days = k->opt.retention_days;
     s->admin_notice = k->admin_notice;
+    s->store_aside = k->store_aside;
     s->queue_count = 0;
     s->queue_oldest[0] = '\0';
     store_queue_info info;
@@ -164,6 +165,8 @@ void requests_finish(kiosk *k)
     secure_zero(k->flood_key, sizeof(k->flood_key));
     free(k->admin_notice);
     k->admin_notice = NULL;
+    free(k->store_aside);
+    k->store_aside = NULL;
 }
 
 /* ---- submitting ------------------------------------------------------------------- */

@@ -1175,6 +1175,11 @@ static void check_contact_screens(ui_state *st, const ui_ctx *ctx, int64_t now_u
         }
     }
     secure_zero(&st->admin, sizeof(st->admin));
+    /* The note about a damaged database put aside. */
+    ui_ctx noted = *ctx;
+    noted.status.store_aside = "/var/lib/lotse/lotse.db.damaged-88";
+    st->screen = SCREEN_ADMIN;
+    dl_destroy(layout_state(st, &noted, now_utc, 0, errors));
     /* Every code of every QR screen: a payload too big for a readable code is an error. */
     st->screen = SCREEN_QR;
     for (int src = QR_TAKE_HOME; src <= QR_TICKET; src++) {

@@ -59,8 +59,9 @@ typedef struct ui_status {
     size_t queue_count;       /* sealed requests waiting for the social worker */
     char queue_oldest[11];    /* YYYY-MM-DD of the oldest one, "" if none */
     int retention_days;       /* requests not collected are deleted after this many days */
-    const char *admin_notice; /* a note for the admin screen (e.g. a damaged database was
-                                 moved aside), or NULL; owned by the app */
+    const char *admin_notice; /* a note for the admin screen, or NULL; owned by the app */
+    const char *store_aside;  /* a damaged database was moved aside to this file at start,
+                                 or NULL; owned by the app */
 } ui_status;
 
 /* Everything the UI reads but does not own. site may be NULL (out of order). */

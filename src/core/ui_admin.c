@@ -365,9 +365,17 @@ static void layout_admin(lay *L)
     lay_button(L, "admin.leave", T(L, "Back to the kiosk"), 48 + 2 * (w + gap), y, w, h, bs,
                ACT_ADMIN_LEAVE, 0, NULL);
     message_line(L, y + h + 16);
-    if (s->admin_notice && !L->st->admin.msg)
-        lay_text(L, "admin.notice", s->admin_notice, 48, y + h + 16, 1184, 96,
+    if (!L->st->admin.msg && (s->store_aside || s->admin_notice)) {
+        char *note = s->store_aside
+                         ? fmt_named(T(L, "The request database was damaged and was put aside as "
+                                          "{file}. A new one was started; requests in the old "
+                                          "file could not be read."),
+                                     "file", s->store_aside, NULL)
+                         : xstrdup(s->admin_notice);
+        lay_text(L, "admin.notice", note, 48, y + h + 16, 1184, 96,
                  (text_style){24, 18, false, COL_CANCELLED, ALIGN_START, true}, NULL);
+        free(note);
+    }
 }
 
 static void stepper(lay *L, const char *id, const char *label, const char *value, int field, int y)

@@ -6,13 +6,16 @@
  * checked before anything is written; rows read back are checked again (the schema's
  * CHECK constraints make a bad row unlikely, but a damaged file must give a message, not
  * an overflow). */
+#define _POSIX_C_SOURCE 200809L
 #include "store.h"
 
 #include <errno.h>
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/civil.h"
 #include "core/util.h"
@@ -250,8 +253,11 @@ static bool check_wal(store *s, char **err)
     return ok;
 }
 
-store *store_open(const char *data_dir, char **err)
+/* Open, setting *code (may be NULL) to SQLite's primary result code on failure. */
+static store *open_db(const char *data_dir, int *code, char **err)
 {
+    if (code)
+        *code = SQLITE_OK;
     if (!mkdir_p(data_dir, err))
         return NULL;
     store *s = xcalloc(1, sizeof(*s));
@@ -275,8 +281,77 @@ store *store_open(const char *data_dir, char **err)
         goto fail;
     return s;
 fail:
+    if (code)
+        *code = s->db ? sqlite3_errcode(s->db) & 0xFF : SQLITE_CANTOPEN;
     store_close(s);
     return NULL;
+}
+
+store *store_open(const char *data_dir, char **err)
+{
+    return open_db(data_dir, NULL, err);
+}
+
+/* PRAGMA quick_check says "ok". */
+static bool quick_check_ok(store *s)
+{
+    sqlite3_stmt *st = NULL;
+    bool ok = sqlite3_prepare_v2(s->db, "PRAGMA quick_check", -1, &st, NULL) == SQLITE_OK &&
+              sqlite3_step(st) == SQLITE_ROW &&
+              strcmp((const char *)sqlite3_column_text(st, 0), "ok") == 0;
+    sqlite3_finalize(st);
+    return ok;
+}
+
+store *store_open_recover(const char *data_dir, char **aside, char **err)
+{
+    *aside = NULL;
+    int code = SQLITE_OK;
+    store *s = open_db(data_dir, &code, err);
+    if (s && !quick_check_ok(s)) {
+        store_close(s);
+        s = NULL;
+        code = SQLITE_CORRUPT;
+    }
+    if (s || (code != SQLITE_CORRUPT && code != SQLITE_NOTADB))
+        return s;
+    /* Damaged: keep the file (renamed, with its WAL) for whoever wants to look at it,
+     * and start a fresh database so the kiosk can take requests again. */
+    char *path = xasprintf("%s/lotse.db", data_dir);
+    char *dest = NULL;
+    for (int k = 1; k < 1000 && !dest; k++) {
+        char *cand = xasprintf("%s.damaged-%d", path, k);
+        struct stat sb;
+        if (lstat(cand, &sb) != 0 && errno == ENOENT)
+            dest = cand;
+        else
+            free(cand);
+    }
+    bool moved = dest && rename(path, dest) == 0;
+    if (moved) {
+        static const char *const side[] = {"-wal", "-shm", "-journal"};
+        for (size_t i = 0; i < ARRAY_LEN(side); i++) {
+            char *from = xasprintf("%s%s", path, side[i]);
+            char *to = xasprintf("%s%s", dest, side[i]);
+            if (rename(from, to) != 0 && errno != ENOENT)
+                unlink(from);
+            free(from);
+            free(to);
+        }
+    }
+    free(path);
+    if (!moved) {
+        free(dest);
+        return NULL; /* *err still says why the database could not be opened */
+    }
+    free(*err);
+    *err = NULL;
+    s = open_db(data_dir, NULL, err);
+    if (s)
+        *aside = dest;
+    else
+        free(dest);
+    return s;
 }
 
 void store_close(store *s)

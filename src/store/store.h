@@ -29,6 +29,12 @@ typedef struct store store;
 /* Open (creating the directory and the database when missing) and migrate. */
 store *store_open(const char *data_dir, char **err);
 void store_close(store *s);
+/* Like store_open, but a damaged database (not a database, malformed, failing PRAGMA
+ * quick_check) is moved aside - renamed to lotse.db.damaged-N with its WAL, never deleted
+ * - and a fresh one is started. *aside gets the new name of the damaged file (caller
+ * frees) or NULL when nothing was moved. Other failures (permissions, a full or
+ * read-only disk) return NULL with *err and move nothing. */
+store *store_open_recover(const char *data_dir, char **aside, char **err);
 int store_schema_version(store *s);
 const char *store_path(const store *s);
 
@@ -81,7 +87,7 @@ bool store_pin_set(store *s, const store_pin_state *st, char **err);
 /* ---- consultation-hour exceptions from the admin screen ---------------------------- */
 
 typedef struct store_exception {
-    int64_t id;     /* set by store_exception_add */
+    int64_t id;      /* set by store_exception_add */
     char worker[64]; /* the worker's id in the site content */
     char kita[64];   /* the Kita's id in the site content */
     bool extra;      /* true: an extra hour; false: a cancelled hour */
