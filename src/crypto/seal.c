@@ -84,10 +84,27 @@ static void put_b64(strbuf *sb, const unsigned char *bin, size_t n)
 }
 
 /* Decode s[0..n) as base64 of exactly want bytes. */
+/* Only the RFC 4648 alphabet and padding. libsodium 1.0.18's decoder takes some bytes
+ * above 0x7F for base64 characters (found by fuzzing: a key line with two such bytes
+ * parsed as a different key), so they are refused here first. */
+static bool b64_alphabet(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                  c == '+' || c == '/' || c == '=';
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
 static bool b64_exact(const char *s, size_t n, unsigned char *out, size_t want)
 {
     size_t got = 0;
     const char *end = NULL;
+    if (!b64_alphabet(s, n))
+        return false;
     if (sodium_base642bin(out, want, s, n, NULL, &got, &end, B64) != 0)
         return false;
     return end == s + n && got == want;
@@ -96,6 +113,8 @@ static bool b64_exact(const char *s, size_t n, unsigned char *out, size_t want)
 /* True if s[0..n) is base64 at all; *got = the number of bytes it encodes. */
 static bool b64_length(const char *s, size_t n, size_t *got)
 {
+    if (!b64_alphabet(s, n))
+        return false;
     unsigned char *buf = xmalloc(n / 4 * 3 + 3);
     bool ok = sodium_base642bin(buf, n / 4 * 3 + 3, s, n, NULL, got, NULL, B64) == 0;
     free(buf);

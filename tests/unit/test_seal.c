@@ -294,6 +294,13 @@ static void t_key_files(void **state)
     expect_err(&err, "unsupported version");
     assert_false(key_pk_from_text("hello", pk2, &err));
     expect_err(&err, "not a Lotse worker public key file");
+    /* Bytes outside the base64 alphabet are refused, even where libsodium 1.0.18's
+     * decoder would take them (found by fuzzing, tests/fuzz/crashers/keyfile). */
+    assert_false(key_pk_from_text("lotse-worker-pk v1 SDu3frHl/rSZmLt+Q/VWTC1XyUh\xbb\xce"
+                                  "6NnzyfIMqcKJUE=\n",
+                                  pk2, &err));
+    free(err);
+    err = NULL;
 
     assert_null(key_sk_lock(sk, pk, ""));
     char *sk_text = key_sk_lock(sk, pk, "correct horse battery staple");
