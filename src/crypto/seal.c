@@ -83,9 +83,8 @@ static void put_b64(strbuf *sb, const unsigned char *bin, size_t n)
     free(b);
 }
 
-/* Decode s[0..n) as base64 of exactly want bytes. */
-/* Only the RFC 4648 alphabet and padding. libsodium 1.0.18's decoder takes some bytes
- * above 0x7F for base64 characters (found by fuzzing: a key line with two such bytes
+/* Only the RFC 4648 alphabet and padding. libsodium 1.0.18's decoder takes every byte
+ * above 0x7F for a base64 character (found by fuzzing: a key line with two such bytes
  * parsed as a different key), so they are refused here first. */
 static bool b64_alphabet(const char *s, size_t n)
 {
@@ -99,6 +98,7 @@ static bool b64_alphabet(const char *s, size_t n)
     return true;
 }
 
+/* Decode s[0..n) as base64 of exactly want bytes. */
 static bool b64_exact(const char *s, size_t n, unsigned char *out, size_t want)
 {
     size_t got = 0;

@@ -295,7 +295,7 @@ static void t_key_files(void **state)
     assert_false(key_pk_from_text("hello", pk2, &err));
     expect_err(&err, "not a Lotse worker public key file");
     /* Bytes outside the base64 alphabet are refused, even where libsodium 1.0.18's
-     * decoder would take them (found by fuzzing, tests/fuzz/crashers/keyfile). */
+     * decoder would take them (found by fuzzing, tests/fuzz/corpus/keyfile). */
     assert_false(key_pk_from_text("lotse-worker-pk v1 SDu3frHl/rSZmLt+Q/VWTC1XyUh\xbb\xce"
                                   "6NnzyfIMqcKJUE=\n",
                                   pk2, &err));
