@@ -132,6 +132,16 @@ static bool lang_from_record(const char *file, const rec_record *r, lang_info *o
                         script->value);
         ok = false;
     }
+    /* The name is shown on the home screen in its own script: something visible, its
+     * bidi controls (if any) closed, or the buttons after it would turn around. */
+    if (name && (!utf8_has_visible(name->value) ||
+                 !utf8_bidi_balanced(name->value, strlen(name->value), NULL, NULL))) {
+        char *q = str_for_message(name->value, 40);
+        site_errors_add(errors, file, name->line, "Name",
+                        "'%s' has no visible character or an unbalanced bidi control", q);
+        free(q);
+        ok = false;
+    }
     bool rtl = false;
     if (dir) {
         if (strcmp(dir->value, "rtl") == 0) {

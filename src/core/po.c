@@ -487,6 +487,8 @@ typedef struct po_parser {
     int entry_line;
     strbuf ctxt, id, id_plural;
     strbuf forms[PO_MAX_FORMS];
+    int ctxt_line, id_line, plural_line; /* where each string's keyword is */
+    int form_line[PO_MAX_FORMS];
     size_t n_forms;
     strbuf *cur;       /* where continuation strings go; NULL: none */
     bool skip_strings; /* after a misplaced keyword: ignore its continuation strings */
@@ -542,7 +544,8 @@ static char *quote_for_message(const char *s)
             strbuf_puts(&sb, "\\n");
         else if (cp == '"')
             strbuf_puts(&sb, "\\\"");
-        else if (cp < 0x20 || cp == 0x7F || (cp == 0xFFFD && k == 1))
+        else if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp == 0xFFFD && k == 1) ||
+                 cp_is_format(cp))
             strbuf_putc(&sb, '?');
         else
             strbuf_append(&sb, s + i, (size_t)k);
@@ -553,15 +556,30 @@ static char *quote_for_message(const char *s)
     return strbuf_steal(&sb);
 }
 
-static bool valid_utf8(const char *s, size_t n)
+/* Is a decoded string (escapes resolved) text the kiosk may show? Raw bytes were
+ * checked line by line already; what remains are characters an escape produced (\x1b,
+ * \r, "\302\205" for U+0085, a surrogate in octal...) and the bidi controls, which must
+ * be balanced (utf8_bidi_balanced). Reports at line, the string's keyword line. */
+static bool string_ok(po_parser *p, const strbuf *sb, int line)
 {
-    size_t i = 0;
-    while (i < n) {
-        uint32_t cp;
-        int k = utf8_decode(s + i, n - i, &cp);
-        if (cp == 0xFFFD && k == 1)
-            return false;
-        i += (size_t)k;
+    const char *s = sb_str(sb);
+    size_t bad;
+    uint32_t cp;
+    const char *why = utf8_text_problem(s, sb->len, &bad, &cp);
+    if (why) {
+        if (cp == 0xFFFD)
+            perr(p, line, "invalid UTF-8 in a string (from an escape)");
+        else
+            perr(p, line, "%s U+%04X in a string (from an escape)", why, (unsigned)cp);
+        return false;
+    }
+    if (!utf8_bidi_balanced(s, sb->len, &bad, &cp)) {
+        perr(p, line,
+             "unbalanced bidi control U+%04X in a string (each U+202A, U+202B, U+202D, "
+             "U+202E needs a U+202C after it, each U+2066-U+2068 a U+2069, in the same "
+             "paragraph)",
+             (unsigned)cp);
+        return false;
     }
     return true;
 }
@@ -574,6 +592,7 @@ static void entry_reset(po_parser *p)
     p->plural = false;
     p->bad = false;
     p->entry_line = 0;
+    p->ctxt_line = p->id_line = p->plural_line = 0;
     sb_clear(&p->ctxt);
     sb_clear(&p->id);
     sb_clear(&p->id_plural);
@@ -719,13 +738,13 @@ static void entry_finish(po_parser *p)
         return;
     }
     const strbuf *all[3] = {&p->ctxt, &p->id, &p->id_plural};
-    bool utf8_ok = true;
-    for (size_t i = 0; i < 3; i++)
-        utf8_ok = utf8_ok && valid_utf8(sb_str(all[i]), all[i]->len);
-    for (size_t i = 0; i < p->n_forms; i++)
-        utf8_ok = utf8_ok && valid_utf8(sb_str(&p->forms[i]), p->forms[i].len);
-    if (!utf8_ok) {
-        perr(p, p->entry_line, "invalid UTF-8 in a string (from an escape)");
+    const int lines[3] = {p->ctxt_line, p->id_line, p->plural_line};
+    bool text_ok = true;
+    for (size_t i = 0; i < 3 && text_ok; i++)
+        text_ok = string_ok(p, all[i], lines[i] ? lines[i] : p->entry_line);
+    for (size_t i = 0; i < p->n_forms && text_ok; i++)
+        text_ok = string_ok(p, &p->forms[i], p->form_line[i] ? p->form_line[i] : p->entry_line);
+    if (!text_ok) {
         entry_reset(p);
         return;
     }
@@ -953,6 +972,7 @@ static void parse_keyword_line(po_parser *p, const char *s, size_t len)
         p->state = S_CTXT;
         p->has_ctxt = true;
         p->entry_line = p->line;
+        p->ctxt_line = p->line;
         p->cur = &p->ctxt;
         if (!parse_keyword_string(p, s, len, i, "msgctxt", p->cur))
             p->bad = true;
@@ -966,6 +986,7 @@ static void parse_keyword_line(po_parser *p, const char *s, size_t len)
         if (p->state == S_NONE)
             p->entry_line = p->line;
         p->state = S_ID;
+        p->id_line = p->line;
         p->cur = &p->id;
         if (!parse_keyword_string(p, s, len, i, "msgid", p->cur))
             p->bad = true;
@@ -980,6 +1001,7 @@ static void parse_keyword_line(po_parser *p, const char *s, size_t len)
         }
         p->state = S_PLURAL;
         p->plural = true;
+        p->plural_line = p->line;
         p->cur = &p->id_plural;
         if (!parse_keyword_string(p, s, len, i, "msgid_plural", p->cur))
             p->bad = true;
@@ -1019,6 +1041,7 @@ static void parse_keyword_line(po_parser *p, const char *s, size_t len)
                 return;
             }
             p->state = S_STR;
+            p->form_line[p->n_forms] = p->line;
             p->cur = &p->forms[p->n_forms++];
             if (!parse_keyword_string(p, s, len, i, "msgstr[N]", p->cur))
                 p->bad = true;
@@ -1035,6 +1058,7 @@ static void parse_keyword_line(po_parser *p, const char *s, size_t len)
             return;
         }
         p->state = S_STR;
+        p->form_line[p->n_forms] = p->line;
         p->cur = &p->forms[p->n_forms++];
         if (!parse_keyword_string(p, s, len, i, "msgstr", p->cur))
             p->bad = true;
@@ -1051,12 +1075,15 @@ static void parse_keyword_line(po_parser *p, const char *s, size_t len)
 static void parse_line(po_parser *p, const char *s, size_t len)
 {
     size_t bad;
-    if (!utf8_valid_text(s, len, &bad)) {
-        unsigned char b = (unsigned char)s[bad];
-        if (b < 0x20 || b == 0x7F)
-            perr(p, p->line, "control character 0x%02X at byte %zu", b, bad + 1);
-        else
+    uint32_t cp;
+    const char *why = utf8_text_problem(s, len, &bad, &cp);
+    if (why) {
+        if (cp < 0x20 || cp == 0x7F)
+            perr(p, p->line, "control character 0x%02X at byte %zu", (unsigned)cp, bad + 1);
+        else if (cp == 0xFFFD)
             perr(p, p->line, "invalid UTF-8 at byte %zu", bad + 1);
+        else
+            perr(p, p->line, "%s U+%04X at byte %zu", why, (unsigned)cp, bad + 1);
         if (p->state != S_NONE)
             p->bad = true;
     }

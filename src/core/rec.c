@@ -162,12 +162,15 @@ static void parse_continuation(rec_parser *p, const char *s, size_t len)
 static void parse_line(rec_parser *p, const char *s, size_t len)
 {
     size_t bad;
-    if (!utf8_valid_text(s, len, &bad)) {
-        unsigned char c = (unsigned char)s[bad];
-        if (c < 0x20 || c == 0x7F)
-            rerr(p, "control character 0x%02X at byte %zu", c, bad + 1);
-        else
+    uint32_t cp;
+    const char *why = utf8_text_problem(s, len, &bad, &cp);
+    if (why) {
+        if (cp < 0x20 || cp == 0x7F)
+            rerr(p, "control character 0x%02X at byte %zu", (unsigned)cp, bad + 1);
+        else if (cp == 0xFFFD)
             rerr(p, "invalid UTF-8 at byte %zu", bad + 1);
+        else
+            rerr(p, "%s U+%04X at byte %zu", why, (unsigned)cp, bad + 1);
         return;
     }
     size_t i = 0;

@@ -168,6 +168,21 @@ static bool has_space(const char *s)
     return false;
 }
 
+/* The first invisible format character in s (a bidi control, a zero-width space), or 0.
+ * None belongs in an address a phone opens; a bidi control makes a link look like
+ * another. */
+static uint32_t format_char(const char *s)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        i += (size_t)utf8_decode(s + i, n - i, &cp);
+        if (cp_is_format(cp) || cp == 0xA0 || cp == 0x202F || cp == 0x2060)
+            return cp;
+    }
+    return 0;
+}
+
 /* name@domain with a dot in the domain, no spaces. */
 static bool email_valid(const char *s)
 {
@@ -273,7 +288,26 @@ typedef struct loader {
     site_errors pending;
     int *pending_lines;
     size_t pending_cap;
+    /* Values made fit for a message (shown()), freed by flush(). */
+    char **shown;
+    size_t n_shown, shown_cap;
 } loader;
+
+/* A value from the file as an error message shows it: at most 60 characters, invisible
+ * and control characters spelled out (str_for_message). Valid until the next flush(). */
+static const char *shown(loader *ld, const char *value)
+{
+    char *c = str_for_message(value, 60);
+    VEC_PUSH(ld->shown, ld->n_shown, ld->shown_cap, c);
+    return c;
+}
+
+static void shown_free(loader *ld)
+{
+    for (size_t i = 0; i < ld->n_shown; i++)
+        free(ld->shown[i]);
+    ld->n_shown = 0;
+}
 
 static void err(loader *ld, int line, const char *field, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
@@ -307,6 +341,7 @@ static void flush(loader *ld)
     for (size_t i = 0; i < p->count; i++)
         VEC_PUSH(ld->errors->messages, ld->errors->count, ld->errors->cap, p->messages[i]);
     p->count = 0;
+    shown_free(ld);
 }
 
 static site_src src_at(const loader *ld, int line, const char *field)
@@ -333,6 +368,30 @@ static char *allowed_list(const record_spec *spec)
         strbuf_puts(&sb, spec->fields[i].key);
     }
     return strbuf_steal(&sb);
+}
+
+/* What every text value must be beyond valid UTF-8 without controls (rec.c checks that):
+ * its explicit bidi controls balanced within each paragraph - an open U+202E would turn
+ * the rest of a line around on the screen - and, for a required field, something
+ * visible, not only blanks and invisible characters. Reports and returns false if not. */
+static bool text_checked(loader *ld, int line, const char *field, const char *value,
+                         bool required)
+{
+    size_t bad;
+    uint32_t cp;
+    if (!utf8_bidi_balanced(value, strlen(value), &bad, &cp)) {
+        err(ld, line, field,
+            "unbalanced bidi control U+%04X at character %zu (each U+202A, U+202B, U+202D, "
+            "U+202E needs a U+202C after it, each U+2066-U+2068 a U+2069, in the same "
+            "paragraph)",
+            (unsigned)cp, utf8_count(value, bad) + 1);
+        return false;
+    }
+    if (required && !utf8_has_visible(value)) {
+        err(ld, line, field, "must not be empty (it holds only invisible characters)");
+        return false;
+    }
+    return true;
 }
 
 /* Check the fields after the first against spec. got[i] receives the first non-empty
@@ -375,13 +434,15 @@ static void check_fields(loader *ld, const rec_record *r, const record_spec *spe
             err(ld, f->line, fs->key, "must be a single paragraph (no '.' lines)");
             continue;
         }
+        if (!text_checked(ld, f->line, fs->key, f->value, fs->flags & F_REQUIRED))
+            continue;
         if (!got[j])
             got[j] = f;
     }
     for (size_t j = 0; j < spec->n_fields; j++)
         if ((spec->fields[j].flags & F_REQUIRED) && !seen[j])
             err(ld, r->line, spec->fields[j].key, "required field is missing (%s '%s')", spec->type,
-                id);
+                shown(ld, id));
 }
 
 static char *dup_value(const rec_field *f)
@@ -414,7 +475,8 @@ static bool check_id(loader *ld, const rec_record *r, const char *type)
         return false;
     }
     if (!id_valid(id)) {
-        err(ld, r->line, type, "'%s' is not an id (use letters, digits, '-' and '_' only)", id);
+        err(ld, r->line, type, "'%s' is not an id (use letters, digits, '-' and '_' only)",
+            shown(ld, id));
         return false;
     }
     return true;
@@ -427,8 +489,8 @@ static int resolve_kita(loader *ld, const rec_field *f, const char *field)
         return -1;
     int k = site_kita_find(ld->s, f->value);
     if (k < 0 && ld->site_known)
-        err(ld, f->line, field, "unknown Kita '%s' (no 'Kita: %s' in site.txt)", f->value,
-            f->value);
+        err(ld, f->line, field, "unknown Kita '%s' (no 'Kita: %s' in site.txt)",
+            shown(ld, f->value), shown(ld, f->value));
     return k;
 }
 
@@ -438,8 +500,8 @@ static int resolve_worker(loader *ld, const rec_field *f, const char *field)
         return -1;
     int w = worker_find(ld->s, f->value);
     if (w < 0 && ld->site_known)
-        err(ld, f->line, field, "unknown worker '%s' (no 'Worker: %s' in site.txt)", f->value,
-            f->value);
+        err(ld, f->line, field, "unknown worker '%s' (no 'Worker: %s' in site.txt)",
+            shown(ld, f->value), shown(ld, f->value));
     return w;
 }
 
@@ -458,7 +520,7 @@ static void load_site_record(loader *ld, const rec_record *r)
         err(ld, r->line, "Site", "the site needs a title ('Site: Kita Sonnenblume')");
     else if (strchr(r->fields[0].value, '\n'))
         err(ld, r->line, "Site", "the title must be a single paragraph (no '.' lines)");
-    else
+    else if (text_checked(ld, r->line, "Site", r->fields[0].value, true))
         ld->s->title = xstrdup(r->fields[0].value);
     if (got[SITE_HERE]) {
         ld->here_id = xstrdup(got[SITE_HERE]->value);
@@ -469,7 +531,7 @@ static void load_site_record(loader *ld, const rec_record *r)
         if (ascii_eq(demo->value, "yes"))
             ld->s->demo = true;
         else if (!ascii_eq(demo->value, "no"))
-            err(ld, demo->line, "Demo", "'%s' is not yes or no", demo->value);
+            err(ld, demo->line, "Demo", "'%s' is not yes or no", shown(ld, demo->value));
     }
 }
 
@@ -502,9 +564,17 @@ static void load_worker_record(loader *ld, const rec_record *r)
     const rec_field *phone = got[WORKER_PHONE], *email = got[WORKER_EMAIL];
     if (phone && !phone_valid(phone->value))
         err(ld, phone->line, "Phone",
-            "'%s' is not a phone number (digits, spaces and + - / ( ) only)", phone->value);
-    if (email && !email_valid(email->value))
-        err(ld, email->line, "Email", "'%s' is not an e-mail address", email->value);
+            "'%s' is not a phone number (digits, spaces and + - / ( ) only)",
+            shown(ld, phone->value));
+    uint32_t hidden = email ? format_char(email->value) : 0;
+    if (hidden)
+        err(ld, email->line, "Email",
+            "'%s' holds the invisible character U+%04X (it would make the address look like "
+            "another)",
+            shown(ld, email->value), (unsigned)hidden);
+    else if (email && !email_valid(email->value))
+        err(ld, email->line, "Email", "'%s' is not an e-mail address",
+            shown(ld, email->value));
     if (!check_id(ld, r, "Worker"))
         return;
     int dup = worker_find(ld->s, r->fields[0].value);
@@ -580,9 +650,11 @@ static void load_hours_record(loader *ld, const rec_record *r)
             int start, end;
             range_result rr = parse_time_range(part, &start, &end);
             if (rr == RANGE_SYNTAX)
-                err(ld, f->line, weekday_keys[day], "'%s' is not a time range (HH:MM-HH:MM)", part);
+                err(ld, f->line, weekday_keys[day], "'%s' is not a time range (HH:MM-HH:MM)",
+                    shown(ld, part));
             else if (rr == RANGE_ORDER)
-                err(ld, f->line, weekday_keys[day], "'%s' ends before it starts", part);
+                err(ld, f->line, weekday_keys[day], "'%s' ends before it starts",
+                    shown(ld, part));
             else if (w >= 0 && kita >= 0)
                 add_slot(
                     ld, &ld->s->workers[w],
@@ -617,16 +689,18 @@ static void load_exception_record(loader *ld, const rec_record *r, int kind_spec
     range_result dr = parse_date_range(when, &e.from, &e.to, &is_range);
     if (dr == RANGE_SYNTAX) {
         if (e.kind == EXC_EXTRA)
-            err(ld, r->line, type, "'%s' is not a date (YYYY-MM-DD)", when);
+            err(ld, r->line, type, "'%s' is not a date (YYYY-MM-DD)", shown(ld, when));
         else
             err(ld, r->line, type,
-                "'%s' is not a date (YYYY-MM-DD) or a date range (YYYY-MM-DD .. YYYY-MM-DD)", when);
+                "'%s' is not a date (YYYY-MM-DD) or a date range (YYYY-MM-DD .. YYYY-MM-DD)",
+                shown(ld, when));
         ok = false;
     } else if (dr == RANGE_ORDER) {
-        err(ld, r->line, type, "'%s' ends before it starts", when);
+        err(ld, r->line, type, "'%s' ends before it starts", shown(ld, when));
         ok = false;
     } else if (e.kind == EXC_EXTRA && is_range) {
-        err(ld, r->line, type, "'%s': an extra date is a single day (YYYY-MM-DD)", when);
+        err(ld, r->line, type, "'%s': an extra date is a single day (YYYY-MM-DD)",
+            shown(ld, when));
         ok = false;
     }
     int w = resolve_worker(ld, got[EXC_F_WORKER], "Worker");
@@ -638,9 +712,11 @@ static void load_exception_record(loader *ld, const rec_record *r, int kind_spec
         const rec_field *t = got[EXC_F_TIME];
         range_result rr = parse_time_range(t->value, &e.start_min, &e.end_min);
         if (rr == RANGE_SYNTAX)
-            err(ld, t->line, "Time", "'%s' is not a time range (HH:MM-HH:MM)", t->value);
+            err(ld, t->line, "Time", "'%s' is not a time range (HH:MM-HH:MM)",
+                shown(ld, t->value));
         else if (rr == RANGE_ORDER)
-            err(ld, t->line, "Time", "'%s' ends before it starts", t->value);
+            err(ld, t->line, "Time", "'%s' ends before it starts",
+                shown(ld, t->value));
         ok = ok && rr == RANGE_OK;
     }
     const rec_field *note = e.kind == EXC_HOLIDAY ? got[HOLIDAY_F_NOTE] : got[EXC_F_NOTE];
@@ -666,17 +742,24 @@ static void load_service_record(loader *ld, const rec_record *r)
         if (topic == TOPIC_COUNT) {
             err(ld, got[SVC_TOPIC]->line, "Topic",
                 "'%s' is not a topic (money, parenting, health, language, crisis, everyday)",
-                got[SVC_TOPIC]->value);
+                shown(ld, got[SVC_TOPIC]->value));
         }
     }
     const rec_field *phone = got[SVC_PHONE], *web = got[SVC_WEB], *geo = got[SVC_GEO];
     if (phone && !phone_valid(phone->value)) {
         err(ld, phone->line, "Phone",
-            "'%s' is not a phone number (digits, spaces and + - / ( ) only)", phone->value);
+            "'%s' is not a phone number (digits, spaces and + - / ( ) only)",
+            shown(ld, phone->value));
     }
-    if (web && !web_valid(web->value)) {
+    uint32_t hidden = web ? format_char(web->value) : 0;
+    if (hidden) {
+        err(ld, web->line, "Web",
+            "'%s' holds the invisible character U+%04X (it would make the address look like "
+            "another)",
+            shown(ld, web->value), (unsigned)hidden);
+    } else if (web && !web_valid(web->value)) {
         err(ld, web->line, "Web", "'%s' must be a web address starting with https:// or http://",
-            web->value);
+            shown(ld, web->value));
     }
     double lat = 0, lon = 0;
     if (geo) {
@@ -686,10 +769,11 @@ static void load_service_record(loader *ld, const rec_record *r)
         if (!comma || !parse_decimal(a, &lat) || !parse_decimal(b, &lon)) {
             err(ld, geo->line, "Geo",
                 "'%s' is not 'latitude, longitude' in decimal degrees (e.g. 51.5136, 7.4653)",
-                geo->value);
+                shown(ld, geo->value));
         } else if (lat < -90 || lat > 90 || lon < -180 || lon > 180) {
             err(ld, geo->line, "Geo",
-                "'%s' is out of range (latitude -90..90, longitude -180..180)", geo->value);
+                "'%s' is out of range (latitude -90..90, longitude -180..180)",
+                shown(ld, geo->value));
         }
         free(a);
         free(b);
@@ -803,8 +887,8 @@ static void finish_site_file(loader *ld)
         return; /* reported as a missing field */
     ld->s->here = site_kita_find(ld->s, ld->here_id);
     if (ld->s->here < 0)
-        err(ld, ld->here_line, "Here", "unknown Kita '%s' (no 'Kita: %s' in site.txt)", ld->here_id,
-            ld->here_id);
+        err(ld, ld->here_line, "Here", "unknown Kita '%s' (no 'Kita: %s' in site.txt)",
+            shown(ld, ld->here_id), shown(ld, ld->here_id));
 }
 
 /* After schedule.txt: someone must hold consultation hours at this kiosk's Kita. */
@@ -875,6 +959,8 @@ site *site_load(const site_file *files, size_t n_files, site_errors *errors)
     }
     site_errors_finish(&ld.pending);
     free(ld.pending_lines);
+    shown_free(&ld);
+    free(ld.shown);
 
     for (size_t k = 0; k < FILE_COUNT; k++)
         rec_destroy(parsed[k]);

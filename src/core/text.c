@@ -97,6 +97,91 @@ static void wrap_paragraph(const text_measure *m, const char *p, size_t n, int p
     strbuf_finish(&cur);
 }
 
+enum { CARRY_MAX = 16 };
+
+/* The explicit bidi controls open at some point of a paragraph, innermost last. */
+typedef struct bidi_stack {
+    uint32_t open[CARRY_MAX];
+    size_t depth;
+    size_t overflow; /* openers beyond CARRY_MAX, matched by closers first */
+} bidi_stack;
+
+static bool is_isolate(uint32_t cp)
+{
+    return cp >= 0x2066 && cp <= 0x2068;
+}
+
+static void bidi_track(bidi_stack *st, uint32_t cp)
+{
+    if ((cp >= 0x202A && cp <= 0x202E && cp != 0x202C) || is_isolate(cp)) {
+        if (st->depth < CARRY_MAX)
+            st->open[st->depth++] = cp;
+        else
+            st->overflow++;
+    } else if (cp == 0x202C || cp == 0x2069) {
+        if (st->overflow) {
+            st->overflow--;
+            return;
+        }
+        /* PDF closes the innermost embedding unless an isolate is innermost (then it is
+         * ignored, as in UAX #9); PDI closes the innermost isolate and whatever was
+         * opened inside it, and is ignored when no isolate is open. */
+        if (cp == 0x202C) {
+            if (st->depth && !is_isolate(st->open[st->depth - 1]))
+                st->depth--;
+            return;
+        }
+        size_t k = st->depth;
+        while (k > 0 && !is_isolate(st->open[k - 1]))
+            k--;
+        if (k > 0)
+            st->depth = k - 1;
+    }
+}
+
+static void put_cp(strbuf *sb, uint32_t cp)
+{
+    char b[3] = {(char)(0xE0 | (cp >> 12)), (char)(0x80 | ((cp >> 6) & 0x3F)),
+                 (char)(0x80 | (cp & 0x3F))};
+    strbuf_append(sb, b, 3); /* the bidi controls are all three-byte characters */
+}
+
+/* Each line is laid out and drawn as a paragraph of its own, so an embedding, override
+ * or isolate that a line break cuts through would end at the break and the rest of it
+ * would lose its direction (a phone number in an isolate, wrapped in an Arabic text,
+ * would come out with its digit groups reversed). Close what is open at the end of
+ * each line and open it again at the start of the next. The controls are drawn as
+ * nothing, so the widths measured for the lines stay right. */
+static void carry_bidi(lines_out *para)
+{
+    bidi_stack st = {{0}, 0, 0};
+    for (size_t k = 0; k < para->n; k++) {
+        char *line = para->lines[k];
+        size_t n = strlen(line);
+        bool any = st.depth > 0;
+        for (size_t i = 0; i < n && !any; i++)
+            any = (unsigned char)line[i] == 0xE2; /* every bidi control starts so */
+        if (!any)
+            continue;
+        strbuf sb;
+        strbuf_init(&sb);
+        strbuf_append(&sb, "", 0);
+        for (size_t i = 0; i < st.depth; i++)
+            put_cp(&sb, st.open[i]);
+        for (size_t i = 0; i < n;) {
+            uint32_t cp;
+            i += (size_t)utf8_decode(line + i, n - i, &cp);
+            bidi_track(&st, cp);
+        }
+        strbuf_append(&sb, line, n);
+        if (k + 1 < para->n)
+            for (size_t i = st.depth; i > 0; i--)
+                put_cp(&sb, is_isolate(st.open[i - 1]) ? 0x2069 : 0x202C);
+        free(line);
+        para->lines[k] = strbuf_steal(&sb);
+    }
+}
+
 void text_wrap(const text_measure *m, const char *text, int px, bool bold, int max_w, char ***lines,
                size_t *n_lines, bool *word_too_long)
 {
@@ -108,6 +193,7 @@ void text_wrap(const text_measure *m, const char *text, int px, bool bold, int m
         size_t len = nl ? (size_t)(nl - p) : strlen(p);
         lines_out para = {NULL, 0, 0};
         wrap_paragraph(m, p, len, px, bold, max_w, &para, word_too_long);
+        carry_bidi(&para);
         for (size_t k = 0; k < para.n; k++)
             VEC_PUSH(o.lines, o.n, o.cap, para.lines[k]);
         free(para.lines);

@@ -32,7 +32,10 @@ typedef struct text_fit {
 
 /* Wrap text into lines no wider than max_w at px. Breaks at spaces (and after '-' and
  * '/'), honours "\n", and breaks a single word longer than a line between code points
- * (marking it as overflow: a word that cannot fit is a content error). */
+ * (marking it as overflow: a word that cannot fit is a content error). Each line is
+ * drawn as a paragraph of its own, so the explicit bidi controls still open at a line
+ * break (an isolate around a phone number, an embedding) are closed at the end of the
+ * line and opened again at the start of the next; they are drawn as nothing. */
 void text_wrap(const text_measure *m, const char *text, int px, bool bold, int max_w, char ***lines,
                size_t *n_lines, bool *word_too_long);
 

@@ -211,22 +211,148 @@ int utf8_decode(const char *s, size_t n, uint32_t *cp)
     return len;
 }
 
-bool utf8_valid_text(const char *s, size_t n, size_t *bad_offset)
+static bool cp_is_noncharacter(uint32_t cp)
+{
+    return (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
+}
+
+const char *utf8_text_problem(const char *s, size_t n, size_t *bad_offset, uint32_t *bad_cp)
 {
     size_t i = 0;
     while (i < n) {
         uint32_t cp;
         int k = utf8_decode(s + i, n - i, &cp);
-        bool bad = (cp == 0xFFFD && !(k == 3 && (unsigned char)s[i] == 0xEF)) ||
-                   (cp < 0x20 && cp != '\n' && cp != '\t') || cp == 0x7F;
+        const char *why = NULL;
+        if (cp == 0xFFFD && !(k == 3 && (unsigned char)s[i] == 0xEF))
+            why = "invalid UTF-8";
+        else if ((cp < 0x20 && cp != '\n' && cp != '\t') || (cp >= 0x7F && cp <= 0x9F))
+            why = "control character";
+        else if (cp_is_noncharacter(cp))
+            why = "noncharacter";
+        else if (cp == 0x2028 || cp == 0x2029)
+            why = "line or paragraph separator";
+        if (why) {
+            if (bad_offset)
+                *bad_offset = i;
+            if (bad_cp)
+                *bad_cp = cp;
+            return why;
+        }
+        i += (size_t)k;
+    }
+    return NULL;
+}
+
+bool utf8_valid_text(const char *s, size_t n, size_t *bad_offset)
+{
+    return utf8_text_problem(s, n, bad_offset, NULL) == NULL;
+}
+
+bool cp_is_format(uint32_t cp)
+{
+    return cp == 0xAD || cp == 0x34F || cp == 0x61C || (cp >= 0x180B && cp <= 0x180F) ||
+           (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF ||
+           (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0000 && cp <= 0xE0FFF);
+}
+
+static bool cp_is_blank(uint32_t cp)
+{
+    return cp <= 0x20 || cp == 0x7F || cp == 0xA0 || cp == 0x1680 ||
+           (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
+           cp == 0x205F || cp == 0x3000;
+}
+
+bool utf8_has_visible(const char *s)
+{
+    size_t n = s ? strlen(s) : 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        i += (size_t)utf8_decode(s + i, n - i, &cp);
+        if (!cp_is_blank(cp) && !cp_is_format(cp))
+            return true;
+    }
+    return false;
+}
+
+enum { BIDI_MAX_DEPTH = 16 };
+
+bool utf8_bidi_balanced(const char *s, size_t n, size_t *bad_offset, uint32_t *bad_cp)
+{
+    uint32_t open_cp[BIDI_MAX_DEPTH];
+    size_t open_at[BIDI_MAX_DEPTH];
+    size_t depth = 0;
+    size_t i = 0;
+    for (;;) {
+        uint32_t cp = '\n';
+        int k = 0;
+        if (i < n)
+            k = utf8_decode(s + i, n - i, &cp);
+        if (cp == '\n') { /* the end of a paragraph: nothing may stay open */
+            if (depth) {
+                if (bad_offset)
+                    *bad_offset = open_at[depth - 1];
+                if (bad_cp)
+                    *bad_cp = open_cp[depth - 1];
+                return false;
+            }
+            if (i >= n)
+                return true;
+        }
+        bool opens = (cp >= 0x202A && cp <= 0x202E && cp != 0x202C) ||
+                     (cp >= 0x2066 && cp <= 0x2068);
+        bool bad = false;
+        if (opens) {
+            if (depth == BIDI_MAX_DEPTH) {
+                bad = true;
+            } else {
+                open_cp[depth] = cp;
+                open_at[depth++] = i;
+            }
+        } else if (cp == 0x202C || cp == 0x2069) {
+            /* PDF closes an embedding or override, PDI an isolate: the innermost one. */
+            bool isolate = depth && open_cp[depth - 1] >= 0x2066;
+            bad = !depth || (cp == 0x2069) != isolate;
+            if (!bad)
+                depth--;
+        }
         if (bad) {
             if (bad_offset)
                 *bad_offset = i;
+            if (bad_cp)
+                *bad_cp = cp;
             return false;
         }
         i += (size_t)k;
     }
-    return true;
+}
+
+char *str_for_message(const char *s, size_t max_cps)
+{
+    strbuf sb;
+    strbuf_init(&sb);
+    strbuf_append(&sb, "", 0);
+    size_t n = s ? strlen(s) : 0, shown = 0;
+    for (size_t i = 0; i < n;) {
+        if (shown == max_cps) {
+            strbuf_puts(&sb, "...");
+            break;
+        }
+        uint32_t cp;
+        int k = utf8_decode(s + i, n - i, &cp);
+        if (cp == 0xFFFD && k == 1 && (unsigned char)s[i] >= 0x80)
+            strbuf_printf(&sb, "<0x%02X>", (unsigned char)s[i]);
+        else if (cp == '\n')
+            strbuf_puts(&sb, "\\n");
+        else if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp_is_format(cp) ||
+                 cp == 0x2028 || cp == 0x2029 || cp_is_noncharacter(cp))
+            strbuf_printf(&sb, "<U+%04X>", (unsigned)cp);
+        else
+            strbuf_append(&sb, s + i, (size_t)k);
+        i += (size_t)k;
+        shown++;
+    }
+    return strbuf_steal(&sb);
 }
 
 size_t utf8_length(const char *s)
@@ -236,6 +362,15 @@ size_t utf8_length(const char *s)
         if ((*p & 0xC0) != 0x80)
             n++;
     return n;
+}
+
+size_t utf8_count(const char *s, size_t n)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            count++;
+    return count;
 }
 
 char *str_trim(char *s)

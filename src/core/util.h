@@ -58,10 +58,38 @@ void secure_zero(void *p, size_t n);
 /* UTF-8: decode one code point at s (at most n bytes). Returns the number of bytes used
  * (1..4), storing U+FFFD and returning 1 for an invalid sequence. n must be > 0. */
 int utf8_decode(const char *s, size_t n, uint32_t *cp);
-/* True if s[0..n) is valid UTF-8 without C0 control characters other than \n and \t. */
+/* True if s[0..n) is text a kiosk may show: valid UTF-8 (no overlong forms, no
+ * surrogates, nothing above U+10FFFF) without control characters other than \n and \t
+ * (C0, DEL and C1 are refused), noncharacters (U+FDD0-U+FDEF, U+xxFFFE/F) or the line
+ * and paragraph separators U+2028/U+2029 (the layout does not break lines there). On
+ * failure *bad_offset (may be NULL) is the byte offset of the first bad character. */
 bool utf8_valid_text(const char *s, size_t n, size_t *bad_offset);
+/* Like utf8_valid_text; returns NULL when s[0..n) is fine, else what is wrong at
+ * *bad_offset as a static phrase ("invalid UTF-8", "control character", "noncharacter",
+ * "line or paragraph separator") with the code point in *bad_cp (U+FFFD for invalid
+ * UTF-8; both outputs may be NULL). */
+const char *utf8_text_problem(const char *s, size_t n, size_t *bad_offset, uint32_t *bad_cp);
+/* A format character: drawn as nothing, but it changes what the text looks like or
+ * where it goes (the bidi controls U+061C, U+200E/F, U+202A-U+202E, U+2066-U+2069;
+ * U+200B-U+200D, U+2060-U+2064, U+FEFF, U+00AD, U+034F, variation selectors, tags). */
+bool cp_is_format(uint32_t cp);
+/* Does s hold a character that is neither white space nor a format character? */
+bool utf8_has_visible(const char *s);
+/* Are the explicit bidi controls of s[0..n) balanced within each paragraph ("\n"
+ * separates paragraphs): every U+202A-U+202E (embeddings, overrides) closed by a U+202C
+ * and every U+2066-U+2068 (isolates) by a U+2069, properly nested, at most 16 deep? An
+ * open one would reverse or reorder the rest of the line. On failure *bad_offset and
+ * *bad_cp (each may be NULL) name the control that is unmatched (or, at the end of a
+ * paragraph, the innermost one left open). Invalid UTF-8 is not checked here. */
+bool utf8_bidi_balanced(const char *s, size_t n, size_t *bad_offset, uint32_t *bad_cp);
+/* s for an error message: at most max_cps code points (then "..."), with control and
+ * format characters and invalid bytes shown as <U+XXXX> / <0xXX>, so a message never
+ * turns a terminal right to left or carries 10 kB of one field. Caller frees. */
+char *str_for_message(const char *s, size_t max_cps);
 /* Number of code points in s. */
 size_t utf8_length(const char *s);
+/* Number of code points that start in s[0..n). */
+size_t utf8_count(const char *s, size_t n);
 
 /* Trim ASCII whitespace at both ends in place; returns s. */
 char *str_trim(char *s);

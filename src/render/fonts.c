@@ -18,11 +18,20 @@
  * a file provides is cached in a bitmap over the BMP, so the common case (a Latin line,
  * everything in the base font) costs one pass over the bytes before TTF sees the text.
  *
+ * A font file that is missing, empty, not a font, truncated or so damaged that its
+ * glyphs do not render is refused when it is read (one log line naming the file and
+ * why), and the chain goes on to the next font: the kiosk never draws with a font that
+ * only half works. LOTSE_FONT_DIR (environment) moves the system font directories (Noto,
+ * DejaVu): a path there is looked up by its file name in that directory instead.
+ *
  * Not thread-safe: a fontset and its scratch buffers belong to one thread. */
 #include "render.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "bidi.h"
 #include "core/util.h"
@@ -36,6 +45,9 @@
 
 #define NOTO_DIR "/usr/share/fonts/truetype/noto/"
 #define DEJAVU_DIR "/usr/share/fonts/truetype/dejavu/"
+/* A larger file is not a font this kiosk would use (the biggest Noto file is ~1 MB); the
+ * limit also stops a device or a FIFO configured as a font from being read forever. */
+#define FONT_FILE_MAX (64u * 1024 * 1024)
 
 /* The faces of the fallback chain. FACE_BASE is what fontset_create loaded. */
 enum { FACE_BASE, FACE_ARABIC, FACE_ETHIOPIC, FACE_LAST, FACE_COUNT };
@@ -108,28 +120,159 @@ static TTF_Font *open_from(const font_file *ff, int px)
     return TTF_OpenFontRW(rw, 1, px); /* frees rw, also on failure */
 }
 
-/* Read path into ff (whose path is set by the caller) and open its probe. On failure
- * returns false with a reason in *why (a static or TTF/SDL error string). */
+/* path, or with LOTSE_FONT_DIR set and path in one of the system font directories, that
+ * file name in LOTSE_FONT_DIR. Caller frees. */
+static char *resolve_path(const char *path)
+{
+    const char *dir = getenv("LOTSE_FONT_DIR");
+    if (dir && *dir && path) {
+        static const char *const system_dirs[] = {NOTO_DIR, DEJAVU_DIR};
+        for (size_t i = 0; i < ARRAY_LEN(system_dirs); i++) {
+            size_t n = strlen(system_dirs[i]);
+            if (strncmp(path, system_dirs[i], n) == 0 && path[n] && !strchr(path + n, '/'))
+                return xasprintf("%s/%s", dir, path + n);
+        }
+    }
+    return xstrdup(path ? path : "");
+}
+
+static uint32_t be32(const uint8_t *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+static uint16_t be16(const uint8_t *p)
+{
+    return (uint16_t)(p[0] << 8 | p[1]);
+}
+
+#define TAG(a, b, c, d) ((uint32_t)(a) << 24 | (uint32_t)(b) << 16 | (uint32_t)(c) << 8 | (d))
+
+/* Is data[0..size) a whole TrueType/OpenType file: a known signature and every table of
+ * its directory inside the file? FreeType opens a truncated file as long as its first
+ * tables are there, and then draws no glyph from the missing part: text would silently
+ * vanish. On failure *why is a static reason. WOFF files have no plain table directory
+ * and are left to FreeType and the render probe. */
+static bool sfnt_whole(const uint8_t *data, size_t size, const char **why)
+{
+    *why = "not a TrueType or OpenType font";
+    if (size < 12)
+        return false;
+    uint32_t tag = be32(data);
+    if (tag == TAG('w', 'O', 'F', 'F') || tag == TAG('w', 'O', 'F', '2'))
+        return true;
+    size_t dir = 0;
+    if (tag == TAG('t', 't', 'c', 'f')) { /* a collection: SDL_ttf opens its first font */
+        if (size < 16 || be32(data + 8) == 0)
+            return false;
+        dir = be32(data + 12);
+        if (dir > size - 12) {
+            *why = "truncated (the font's table directory is missing)";
+            return false;
+        }
+        tag = be32(data + dir);
+    }
+    if (tag != 0x00010000u && tag != TAG('t', 'r', 'u', 'e') && tag != TAG('O', 'T', 'T', 'O'))
+        return false;
+    size_t n = be16(data + dir + 4);
+    if (n == 0 || n > (size - dir - 12) / 16) {
+        *why = "truncated or damaged (its table directory does not fit the file)";
+        return false;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const uint8_t *rec = data + dir + 12 + 16 * i;
+        uint64_t off = be32(rec + 8), len = be32(rec + 12);
+        if (off + len > size) {
+            *why = "truncated or damaged (a table ends beyond the end of the file)";
+            return false;
+        }
+    }
+    return true;
+}
+
+static size_t utf8_encode(uint32_t cp, char *out);
+
+/* Does the probe font draw? A few code points it claims to have (Latin, Arabic,
+ * Ethiopic, whichever it covers) must render to a non-empty surface: a file whose
+ * directory is whole but whose glyph data is garbage fails here. A font that covers
+ * none of them is accepted unprobed. */
+static bool render_probe(TTF_Font *probe, const char **why)
+{
+    static const uint32_t samples[] = {'A', 'a', 0x0627, 0x0628, 0x1200, 0x1208};
+    char text[32];
+    size_t len = 0;
+    for (size_t i = 0; i < ARRAY_LEN(samples); i++)
+        if (TTF_GlyphIsProvided32(probe, samples[i]))
+            len += utf8_encode(samples[i], text + len);
+    if (len == 0)
+        return true;
+    text[len] = '\0';
+    const SDL_Color white = {255, 255, 255, 255};
+    SDL_Surface *s = TTF_RenderUTF8_Blended(probe, text, white);
+    bool ok = s && s->w > 0 && s->h > 0;
+    if (ok) {
+        /* Some pixel must be inked: garbage outlines tend to load as empty glyphs. */
+        ok = false;
+        if (SDL_LockSurface(s) == 0) {
+            for (int y = 0; y < s->h && !ok; y++) {
+                const uint32_t *row = (const uint32_t *)((const uint8_t *)s->pixels + y * s->pitch);
+                for (int x = 0; x < s->w && !ok; x++)
+                    ok = (row[x] & s->format->Amask) != 0;
+            }
+            SDL_UnlockSurface(s);
+        }
+    }
+    SDL_FreeSurface(s);
+    if (!ok)
+        *why = "damaged (its glyphs do not render)";
+    return ok;
+}
+
+/* Read path into ff and open its probe; the file must be a regular file that is a whole
+ * font whose glyphs render. On failure returns false with a reason in *why (a static or
+ * TTF/SDL error string) and leaves ff as it was. */
 static bool file_read(font_file *ff, const char *path, const char **why)
 {
+    struct stat sb;
+    if (stat(path, &sb) != 0) {
+        *why = strerror(errno);
+        return false;
+    }
+    if (!S_ISREG(sb.st_mode)) {
+        *why = "not a regular file";
+        return false;
+    }
+    if (sb.st_size == 0 || (uint64_t)sb.st_size > FONT_FILE_MAX) {
+        *why = sb.st_size == 0 ? "empty file" : "too large for a font";
+        return false;
+    }
     size_t size = 0;
     SDL_RWops *rw = SDL_RWFromFile(path, "rb");
     void *data = rw ? SDL_LoadFile_RW(rw, &size, 1) : NULL;
-    if (!data || size == 0 || size > (size_t)INT32_MAX) {
+    if (!data || size == 0 || size > FONT_FILE_MAX) {
         *why = data ? "empty or too large" : SDL_GetError();
         SDL_free(data);
         return false;
     }
-    ff->data = data;
-    ff->size = size;
-    ff->probe = open_from(ff, PROBE_PX);
-    if (!ff->probe) {
-        *why = TTF_GetError();
+    if (!sfnt_whole(data, size, why)) {
         SDL_free(data);
-        ff->data = NULL;
-        ff->size = 0;
         return false;
     }
+    font_file tmp = {.data = data, .size = size};
+    tmp.probe = open_from(&tmp, PROBE_PX);
+    if (!tmp.probe) {
+        *why = TTF_GetError();
+        SDL_free(data);
+        return false;
+    }
+    if (!render_probe(tmp.probe, why)) {
+        TTF_CloseFont(tmp.probe);
+        SDL_free(data);
+        return false;
+    }
+    ff->data = tmp.data;
+    ff->size = tmp.size;
+    ff->probe = tmp.probe;
     return true;
 }
 
@@ -143,7 +286,8 @@ static bool file_load(font_file *ff)
         return false;
     const char *why = NULL;
     if (!file_read(ff, ff->path, &why)) {
-        SDL_Log("lotse: font %s not usable (%s); falling back", ff->path, why ? why : "?");
+        fprintf(stderr, "lotse: font %s not usable (%s); falling back to the next font\n",
+                ff->path, why ? why : "?");
         return false;
     }
     return true;
@@ -187,19 +331,25 @@ static bool file_has(font_file *ff, uint32_t cp)
     return (has[byte] & bit) != 0;
 }
 
-/* Load the first candidate that TTF can open into *out. On failure appends to *why. */
-static bool load_first(const char *const *candidates, font_file *out, strbuf *why)
+/* Load the first candidate that is a usable font into *out. The reasons the ones before
+ * it failed are appended to *why; when a later candidate wins they are logged with it
+ * (what says which font: "regular", "bold"). */
+static bool load_first(const char *const *candidates, const char *what, font_file *out,
+                       strbuf *why)
 {
     for (size_t i = 0; candidates && candidates[i]; i++) {
         font_file ff;
         memset(&ff, 0, sizeof(ff));
         const char *reason = NULL;
-        if (!file_read(&ff, candidates[i], &reason)) {
-            strbuf_printf(why, "%s%s: %s", why->len ? "; " : "", candidates[i],
-                          reason ? reason : "?");
+        char *path = resolve_path(candidates[i]);
+        if (!file_read(&ff, path, &reason)) {
+            strbuf_printf(why, "%s%s: %s", why->len ? "; " : "", path, reason ? reason : "?");
+            free(path);
             continue;
         }
-        ff.path = xstrdup(candidates[i]);
+        if (why->len)
+            fprintf(stderr, "lotse: %s font not usable (%s); using %s\n", what, why->data, path);
+        ff.path = path;
         ff.tried = true;
         *out = ff;
         return true;
@@ -579,15 +729,15 @@ fontset *fontset_create(const char *const *regular_candidates, const char *const
     }
     f = xcalloc(1, sizeof(*f));
     font_face *base = &f->faces[FACE_BASE];
-    if (!load_first(regular_candidates, &base->file[0], &why)) {
+    if (!load_first(regular_candidates, "regular", &base->file[0], &why)) {
         if (why.len == 0)
             strbuf_puts(&why, "no candidates given");
         goto fail;
     }
     strbuf bold_why;
     strbuf_init(&bold_why);
-    if (!load_first(bold_candidates, &base->file[1], &bold_why)) {
-        SDL_Log("lotse: no bold font (%s); using synthetic bold of %s",
+    if (!load_first(bold_candidates, "bold", &base->file[1], &bold_why)) {
+        fprintf(stderr, "lotse: no bold font (%s); using synthetic bold of %s\n",
                 bold_why.len ? bold_why.data : "no candidates", base->file[0].path);
         base->file[1].tried = true; /* no bold file: synthetic bold */
     }
@@ -625,7 +775,7 @@ void fontset_set_script_font(fontset *f, fontset_script script, const char *regu
     for (int b = 0; b < 2; b++) {
         const char *path = b ? bold_path : regular_path;
         file_finish(&fc->file[b]);
-        fc->file[b].path = xstrdup(path ? path : default_paths[face][b]);
+        fc->file[b].path = resolve_path(path ? path : default_paths[face][b]);
     }
     /* The last fallback adds nothing when it is the base font's own file. */
     const char *base_path = f->faces[FACE_BASE].file[0].path;

@@ -67,10 +67,30 @@ _Static_assert(ARRAY_LEN(migrations) == STORE_SCHEMA_VERSION, "one migration per
 #define DAY_LEN 10 /* "YYYY-MM-DD" */
 #define MINUTES_PER_DAY 1440
 
+/* SQLite's message for the last failure on db, with the operating system's reason when
+ * the failure came from a system call ("disk I/O error" alone does not tell a full disk
+ * from a broken card). msg replaces sqlite3_errmsg when given. Caller frees. */
+static char *db_message(sqlite3 *db, const char *msg)
+{
+    if (!db)
+        return xstrdup(msg ? msg : "out of memory");
+    if (!msg)
+        msg = sqlite3_errmsg(db);
+    int code = sqlite3_errcode(db) & 0xFF;
+    int sys = sqlite3_system_errno(db);
+    if (sys > 0 && (code == SQLITE_IOERR || code == SQLITE_FULL || code == SQLITE_CANTOPEN ||
+                    code == SQLITE_READONLY))
+        return xasprintf("%s (%s)", msg, strerror(sys));
+    return xstrdup(msg);
+}
+
 static bool set_err(char **err, const char *what, sqlite3 *db)
 {
-    if (err)
-        *err = xasprintf("%s: %s", what, db ? sqlite3_errmsg(db) : "out of memory");
+    if (err) {
+        char *msg = db_message(db, NULL);
+        *err = xasprintf("%s: %s", what, msg);
+        free(msg);
+    }
     return false;
 }
 
@@ -78,8 +98,11 @@ static bool set_err(char **err, const char *what, sqlite3 *db)
  * which would replace the message. */
 static bool db_err(store *s, char **err, const char *what)
 {
-    if (err)
-        *err = xasprintf("%s: %s: %s", s->path, what, sqlite3_errmsg(s->db));
+    if (err) {
+        char *msg = db_message(s->db, NULL);
+        *err = xasprintf("%s: %s: %s", s->path, what, msg);
+        free(msg);
+    }
     return false;
 }
 
@@ -122,8 +145,11 @@ static bool exec(store *s, const char *sql, char **err)
 {
     char *msg = NULL;
     if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-        if (err)
-            *err = xasprintf("%s: %s", s->path, msg ? msg : "error");
+        if (err) {
+            char *full = db_message(s->db, msg ? msg : "error");
+            *err = xasprintf("%s: %s", s->path, full);
+            free(full);
+        }
         sqlite3_free(msg);
         return false;
     }
@@ -292,15 +318,29 @@ store *store_open(const char *data_dir, char **err)
     return open_db(data_dir, NULL, err);
 }
 
-/* PRAGMA quick_check says "ok". */
-static bool quick_check_ok(store *s)
+/* PRAGMA quick_check: 1 when it says "ok", 0 when it reports damage (a row other than
+ * "ok", or SQLite calls the file corrupt or not a database), -1 when it could not run for
+ * another reason - a full disk, an I/O error, no memory - with *err set. Such a failure
+ * says nothing about the file, which must then not be moved aside. */
+static int quick_check(store *s, char **err)
 {
     sqlite3_stmt *st = NULL;
-    bool ok = sqlite3_prepare_v2(s->db, "PRAGMA quick_check", -1, &st, NULL) == SQLITE_OK &&
-              sqlite3_step(st) == SQLITE_ROW &&
-              strcmp((const char *)sqlite3_column_text(st, 0), "ok") == 0;
+    int result = 0;
+    int rc = sqlite3_prepare_v2(s->db, "PRAGMA quick_check", -1, &st, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        const char *t = (const char *)sqlite3_column_text(st, 0);
+        result = t && strcmp(t, "ok") == 0 ? 1 : 0;
+    } else {
+        int code = sqlite3_errcode(s->db) & 0xFF;
+        if (code != SQLITE_CORRUPT && code != SQLITE_NOTADB) {
+            db_err(s, err, "PRAGMA quick_check");
+            result = -1;
+        }
+    }
     sqlite3_finalize(st);
-    return ok;
+    return result;
 }
 
 store *store_open_recover(const char *data_dir, char **aside, char **err)
@@ -308,10 +348,17 @@ store *store_open_recover(const char *data_dir, char **aside, char **err)
     *aside = NULL;
     int code = SQLITE_OK;
     store *s = open_db(data_dir, &code, err);
-    if (s && !quick_check_ok(s)) {
-        store_close(s);
-        s = NULL;
-        code = SQLITE_CORRUPT;
+    if (s) {
+        int check = quick_check(s, err);
+        if (check < 0) {
+            store_close(s);
+            return NULL;
+        }
+        if (check == 0) {
+            store_close(s);
+            s = NULL;
+            code = SQLITE_CORRUPT;
+        }
     }
     if (s || (code != SQLITE_CORRUPT && code != SQLITE_NOTADB))
         return s;

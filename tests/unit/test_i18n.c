@@ -192,6 +192,19 @@ static void t_language_errors(void **state)
     static const char *const none[] = {"languages.txt: no languages defined"};
     expect_lang_errors("# nothing here\n", none, ARRAY_LEN(none));
 
+    /* A name the home screen could not show: only invisible characters, or an override
+     * left open that would turn the buttons after it around. */
+    static const char *const hidden[] = {
+        "languages.txt:2: Name: '<U+200F><U+200B>' has no visible character or an unbalanced "
+        "bidi control",
+        "languages.txt:7: Name: '<U+202E>Deutsch' has no visible character or an unbalanced "
+        "bidi control",
+    };
+    expect_lang_errors("Language: de\nName: \xe2\x80\x8f\xe2\x80\x8b\nScript: Latn\n"
+                       "Direction: ltr\n\n"
+                       "Language: en\nName: \xe2\x80\xae" "Deutsch\nScript: Latn\nDirection: ltr\n",
+                       hidden, ARRAY_LEN(hidden));
+
     static const char *const syntax[] = {"languages.txt:2: expected 'Key: value'"};
     expect_lang_errors("Language: de\nName Deutsch\n", syntax, ARRAY_LEN(syntax));
 }

@@ -131,11 +131,11 @@ static void t_multiline_and_escapes(void **state)
                  "\"Text\"\n"
                  "\n"
                  "msgid \"esc\"\n"
-                 "msgstr \"a\\nb\\tc\\\"d\\\\e\\rf\\101\\x42\\303\\244\"\n"
+                 "msgstr \"a\\nb\\tc\\\"d\\\\ef\\101\\x42\\303\\244\"\n"
                  "msgid \"utf8\"\n"
                  "msgstr \"Gr\xc3\xbc\xc3\x9f\xc3\xa8 \xd8\xb9\xd8\xb1\xd8\xa8\xd9\x8a\"\n");
     assert_string_equal(po_lookup(c, NULL, "Long text"), "Langer Text");
-    assert_string_equal(po_lookup(c, NULL, "esc"), "a\nb\tc\"d\\e\rfAB\xc3\xa4");
+    assert_string_equal(po_lookup(c, NULL, "esc"), "a\nb\tc\"d\\efAB\xc3\xa4");
     assert_string_equal(po_lookup(c, NULL, "utf8"),
                         "Gr\xc3\xbc\xc3\x9f\xc3\xa8 \xd8\xb9\xd8\xb1\xd8\xa8\xd9\x8a");
     po_destroy(c);
@@ -349,7 +349,37 @@ static void t_errors(void **state)
     expect_error("msgid \"a\"\nmsgstr \"\xc3\"\n", "t.po:2: invalid UTF-8 at byte 9");
     expect_error("msgid \"a\"\nmsgstr \"\x01\"\n", "t.po:2: control character 0x01 at byte 9");
     expect_error("msgid \"a\"\nmsgstr \"\\xff\"\n",
-                 "t.po:1: invalid UTF-8 in a string (from an escape)");
+                 "t.po:2: invalid UTF-8 in a string (from an escape)");
+    /* Escapes that make what the line check would refuse: controls (an ANSI escape
+     * sequence, CR, BEL), C1 and surrogates and overlong forms written in octal; and bidi
+     * controls left open, raw or escaped. Reported at the string's own line. */
+    expect_error("msgid \"a\"\nmsgstr \"\\x1b[2J\"\n",
+                 "t.po:2: control character U+001B in a string (from an escape)");
+    expect_error("msgid \"a\"\nmsgstr \"x\\ry\"\n",
+                 "t.po:2: control character U+000D in a string (from an escape)");
+    expect_error("msgid \"a\"\nmsgstr \"\\a\"\n",
+                 "t.po:2: control character U+0007 in a string (from an escape)");
+    expect_error("msgid \"a\"\nmsgstr \"\\302\\205\"\n",
+                 "t.po:2: control character U+0085 in a string (from an escape)");
+    expect_error("msgid \"a\"\nmsgstr \"\\357\\277\\277\"\n",
+                 "t.po:2: noncharacter U+FFFF in a string (from an escape)");
+    expect_error("msgid \"a\"\nmsgstr \"\\355\\240\\200\"\n",
+                 "t.po:2: invalid UTF-8 in a string (from an escape)");
+    expect_error("msgid \"a\"\nmsgstr \"\\300\\257\"\n",
+                 "t.po:2: invalid UTF-8 in a string (from an escape)");
+    expect_error("msgid \"a\"\nmsgstr \"\"\n\"ok \"\n\"\\x1b\"\n",
+                 "t.po:2: control character U+001B in a string (from an escape)");
+    expect_error("msgid \"\\x1b\"\nmsgstr \"a\"\n",
+                 "t.po:1: control character U+001B in a string (from an escape)");
+    expect_error("msgid \"a\"\nmsgstr \"\xe2\x80\xae" "abc\"\n",
+                 "t.po:2: unbalanced bidi control U+202E in a string (each U+202A, U+202B, "
+                 "U+202D, U+202E needs a U+202C after it, each U+2066-U+2068 a U+2069, in the "
+                 "same paragraph)");
+    expect_error("msgid \"a\"\nmsgid_plural \"b\"\nmsgstr[0] \"x\"\n"
+                 "msgstr[1] \"\\342\\201\\251\"\n",
+                 "t.po:4: unbalanced bidi control U+2069 in a string (each U+202A, U+202B, "
+                 "U+202D, U+202E needs a U+202C after it, each U+2066-U+2068 a U+2069, in the "
+                 "same paragraph)");
     expect_error("msgid \"a\"\nmsgstr \"b\"\n\nmsgid \"a\"\nmsgstr \"c\"\n",
                  "t.po:4: duplicate msgid \"a\" (first at line 1)");
     expect_error("msgctxt \"k\"\nmsgid \"a\"\nmsgstr \"b\"\n\nmsgctxt \"k\"\nmsgid \"a\"\n"
@@ -411,6 +441,30 @@ static void t_errors(void **state)
 
     /* A NULL error list is allowed. */
     assert_null(po_parse("t.po", "msgstr \"x\"", 10, NULL));
+}
+
+/* What is text: balanced bidi controls (raw or escaped), ZWNJ, a literal U+FFFD, a tab,
+ * an empty msgstr (untranslated) and a 10 kB msgstr without a space. */
+static void t_text_content(void **state)
+{
+    (void)state;
+    strbuf big;
+    strbuf_init(&big);
+    strbuf_puts(&big, "msgid \"big\"\nmsgstr \"");
+    for (int i = 0; i < 1000; i++)
+        strbuf_puts(&big, "\xc3\xa4" "bcdefghij");
+    strbuf_puts(&big, "\"\n");
+    po_catalog *c = parse_ok("msgid \"a\"\nmsgstr \"\xe2\x81\xa6" "09:00\xe2\x81\xa9 x\"\n"
+                             "msgid \"b\"\nmsgstr \"\\342\\200\\256ab\\342\\200\\254\"\n"
+                             "msgid \"c\"\nmsgstr \"\xd9\x85\xe2\x80\x8c\xd9\x8a\tz\xef\xbf\xbd\"\n"
+                             "msgid \"d\"\nmsgstr \"\"\n");
+    assert_string_equal(po_lookup(c, NULL, "b"), "\xe2\x80\xae" "ab\xe2\x80\xac");
+    assert_null(po_lookup(c, NULL, "d"));
+    po_destroy(c);
+    c = parse_ok(big.data);
+    assert_int_equal(strlen(po_lookup(c, NULL, "big")), 11000);
+    po_destroy(c);
+    strbuf_finish(&big);
 }
 
 static void t_many_entries(void **state)
@@ -578,6 +632,7 @@ int main(void)
         cmocka_unit_test(t_bad_plural_forms),
         cmocka_unit_test(t_deep_expressions),
         cmocka_unit_test(t_errors),
+        cmocka_unit_test(t_text_content),
         cmocka_unit_test(t_many_entries),
         cmocka_unit_test(t_garbage),
         cmocka_unit_test(t_compare_with_template),

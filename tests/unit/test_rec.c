@@ -196,6 +196,22 @@ static void t_errors(void **state)
     expect_error("Name: \xed\xa0\x80\n", "x.txt:1: invalid UTF-8 at byte 7"); /* surrogate */
     expect_error("Name: a\x01\n", "x.txt:1: control character 0x01 at byte 8");
     expect_error("Name: a\rb\n", "x.txt:1: control character 0x0D at byte 8");
+    /* Valid UTF-8 that is still no text to show: C1 controls (a terminal's CSI and NEL),
+     * noncharacters, the line and paragraph separators, overlong forms of '/' and NUL. */
+    expect_error("Name: a\xc2\x9b" "31m\n", "x.txt:1: control character U+009B at byte 8");
+    expect_error("Name: a\xc2\x85\n", "x.txt:1: control character U+0085 at byte 8");
+    expect_error("Name: a\xef\xbf\xbe\n", "x.txt:1: noncharacter U+FFFE at byte 8");
+    expect_error("Name: a\xef\xb7\x90\n", "x.txt:1: noncharacter U+FDD0 at byte 8");
+    expect_error("Name: a\xf4\x8f\xbf\xbf\n", "x.txt:1: noncharacter U+10FFFF at byte 8");
+    expect_error("Name: a\xe2\x80\xa8" "b\n",
+                 "x.txt:1: line or paragraph separator U+2028 at byte 8");
+    expect_error("Name: \xc0\xaf\n", "x.txt:1: invalid UTF-8 at byte 7");
+    expect_error("Name: \xc0\x80\n", "x.txt:1: invalid UTF-8 at byte 7");
+    expect_error("Name: \xe0\x80\xaf\n", "x.txt:1: invalid UTF-8 at byte 7");
+    expect_error("Name: \xf4\x90\x80\x80\n", "x.txt:1: invalid UTF-8 at byte 7");
+    /* A literal U+FFFD, tabs and bidi controls are text (site.c checks the balance). */
+    rec_file *ok = parse_ok("Name: a\xef\xbf\xbd\tb\xe2\x80\xae\n");
+    rec_destroy(ok);
     site_errors e;
     site_errors_init(&e);
     assert_null(parse_n("Name: a\0z\n", 10, &e)); /* a NUL byte inside the buffer */

@@ -634,6 +634,104 @@ static void t_service_fields(void **state)
     free(ok);
 }
 
+/* Bidi controls must be balanced in every text; a required text needs something
+ * visible; an address holds no invisible character; a value quoted in a message is cut
+ * and has its invisible characters spelled out. */
+static void t_bad_text(void **state)
+{
+    (void)state;
+    static const char unbalanced[] =
+        " (each U+202A, U+202B, U+202D, U+202E needs a U+202C after it, each U+2066-U+2068 "
+        "a U+2069, in the same paragraph)";
+    static const struct {
+        const char *line;
+        const char *msg;
+    } cases[] = {
+        {"Hours: \xe2\x80\xae" "Mo 9-12",
+         "services.txt:25: Hours: unbalanced bidi control U+202E at character 1"},
+        {"Costs: frei\xe2\x80\xac",
+         "services.txt:25: Costs: unbalanced bidi control U+202C at character 5"},
+        {"Address: Weg \xe2\x81\xa7" "1 \xe2\x81\xa6" "2\xe2\x81\xa9",
+         "services.txt:25: Address: unbalanced bidi control U+2067 at character 5"},
+        /* An isolate closed by a PDF is not closed. */
+        {"Costs: \xe2\x81\xa6" "frei\xe2\x80\xac",
+         "services.txt:25: Costs: unbalanced bidi control U+202C at character 6"},
+        {"Web: https://example.org/\xe2\x80\xae" "ab\xe2\x80\xac",
+         "services.txt:25: Web: 'https://example.org/<U+202E>ab<U+202C>' holds the invisible "
+         "character U+202E (it would make the address look like another)"},
+        {"Web: https://exa\xe2\x80\x8bmple.org",
+         "services.txt:25: Web: 'https://exa<U+200B>mple.org' holds the invisible character "
+         "U+200B (it would make the address look like another)"},
+    };
+    for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+        char *bad = service_with(cases[i].line);
+        char *msg = strstr(cases[i].msg, "unbalanced")
+                        ? xasprintf("%s%s", cases[i].msg, unbalanced)
+                        : xstrdup(cases[i].msg);
+        expect_one_error((texts){good_site, good_schedule, bad}, msg);
+        free(msg);
+        free(bad);
+    }
+    /* Only invisible characters in a required field. */
+    char *bad = xasprintf("%s\nService: x\nTopic: money\nName: \xe2\x80\x8f\xe2\x80\x8b\n"
+                          "Description: Y\n",
+                          good_services);
+    expect_one_error((texts){good_site, good_schedule, bad},
+                     "services.txt:23: Name: must not be empty (it holds only invisible "
+                     "characters)");
+    free(bad);
+    /* The site title too. */
+    bad = xstrdup(good_site);
+    char *title = strstr(bad, "Kita Test");
+    memcpy(title, "\xe2\x80\xae" "ita Te", 9);
+    char *msg = xasprintf("site.txt:2: Site: unbalanced bidi control U+202E at character 1%s",
+                          unbalanced);
+    expect_one_error((texts){bad, good_schedule, good_services}, msg);
+    free(msg);
+    free(bad);
+    /* E-mail. */
+    bad = cat(good_site, "Worker: cara\nName: Cara\nEmail: cara@exa\xe2\x80\x8bmple.org\n");
+    expect_one_error((texts){bad, good_schedule, good_services},
+                     "site.txt:25: Email: 'cara@exa<U+200B>mple.org' holds the invisible "
+                     "character U+200B (it would make the address look like another)");
+    free(bad);
+    /* A 10 kB phone number is quoted in 60 characters, its RLO spelled out. */
+    strbuf big;
+    strbuf_init(&big);
+    strbuf_puts(&big, "Phone: \xe2\x80\xae");
+    for (int i = 0; i < 2000; i++)
+        strbuf_puts(&big, "12 a ");
+    strbuf_puts(&big, "\xe2\x80\xac");
+    bad = service_with(big.data);
+    site_errors e;
+    assert_null(load((texts){good_site, good_schedule, bad}, &e));
+    assert_int_equal(e.count, 1);
+    assert_string_equal(e.messages[0],
+                        "services.txt:25: Phone: '<U+202E>12 a 12 a 12 a 12 a 12 a 12 a 12 a 12 a "
+                        "12 a 12 a 12 a 12 a...' is not a phone number (digits, spaces and + - / "
+                        "( ) only)");
+    site_errors_finish(&e);
+    free(bad);
+    strbuf_finish(&big);
+    /* Balanced controls, isolates inside embeddings, LRM/RLM and a 10 kB description are
+     * text. */
+    strbuf_init(&big);
+    strbuf_puts(&big, "Description: \xe2\x80\xab\xe2\x81\xa6" "0123\xe2\x81\xa9\xe2\x80\xac"
+                      "\xe2\x80\x8f ");
+    for (int i = 0; i < 1000; i++)
+        strbuf_puts(&big, "Antragsformular");
+    char *good_text = xasprintf("%s\nService: x\nTopic: money\nName: X\xe2\x80\x8e\n%s\n",
+                                good_services, big.data);
+    site *s = load((texts){good_site, good_schedule, good_text}, &e);
+    dump_errors(&e);
+    assert_non_null(s);
+    assert_int_equal(strlen(s->services[2].description), 15000 + 20);
+    site_destroy(s);
+    site_errors_finish(&e);
+    free(good_text);
+    strbuf_finish(&big);
+}
+
 static void t_service_topic(void **state)
 {
     (void)state;
@@ -814,6 +912,7 @@ int main(void)
         cmocka_unit_test(t_unknown_references),
         cmocka_unit_test(t_dates),
         cmocka_unit_test(t_service_fields),
+        cmocka_unit_test(t_bad_text),
         cmocka_unit_test(t_service_topic),
         cmocka_unit_test(t_errors_are_collected),
         cmocka_unit_test(t_demo_site),

@@ -271,6 +271,151 @@ static void test_overlong_word_split_on_code_points(void **state)
     wrapped_free(&w);
 }
 
+#define LRI "\xe2\x81\xa6"
+#define RLI "\xe2\x81\xa7"
+#define PDI "\xe2\x81\xa9"
+#define RLE "\xe2\x80\xab"
+#define RLO "\xe2\x80\xae"
+#define PDF "\xe2\x80\xac"
+
+/* s without the bidi controls (what a reader sees). Caller frees. */
+static char *strip_controls(const char *s)
+{
+    strbuf sb;
+    strbuf_init(&sb);
+    strbuf_append(&sb, "", 0);
+    while (*s) {
+        const unsigned char *u = (const unsigned char *)s;
+        bool ctl = u[0] == 0xE2 && ((u[1] == 0x81 && u[2] >= 0xA6 && u[2] <= 0xA9) ||
+                                    (u[1] == 0x80 && u[2] >= 0xAA && u[2] <= 0xAE));
+        if (ctl)
+            s += 3;
+        else
+            strbuf_putc(&sb, *s++);
+    }
+    return strbuf_steal(&sb);
+}
+
+/* Each line is drawn as a paragraph of its own: an isolate or embedding that a line
+ * break cuts through is closed at the end of the line and opened again on the next,
+ * so every line is balanced and the visible text is unchanged. */
+static void test_bidi_controls_carried_across_lines(void **state)
+{
+    (void)state;
+    /* A phone number in an isolate, wrapped inside a right-to-left embedding. */
+    const char *text = RLE "tel " LRI "0123 456 78-20" PDI " now" PDF " end";
+    for (int chars = 4; chars <= 30; chars++) {
+        wrapped w = wrap(text, PX, chars * CW);
+        for (size_t i = 0; i < w.n; i++) {
+            size_t bad = 0;
+            uint32_t cp = 0;
+            if (!utf8_bidi_balanced(w.lines[i], strlen(w.lines[i]), &bad, &cp))
+                fail_msg("width %d, line %zu '%s': U+%04X at %zu", chars, i, w.lines[i],
+                         (unsigned)cp, bad);
+        }
+        char *back = join(&w, "");
+        char *seen = strip_controls(back);
+        /* The spaces where lines break are gone; everything else is there, in order. */
+        size_t k = 0;
+        for (size_t j = 0; seen[j]; j++)
+            if (seen[j] != ' ')
+                seen[k++] = seen[j];
+        seen[k] = '\0';
+        assert_string_equal(seen, "tel012345678-20nowend");
+        free(seen);
+        free(back);
+        wrapped_free(&w);
+    }
+    wrapped w = wrap("ab " LRI "cd ef" PDI, PX, 3 * CW);
+    const char *const expect[] = {"ab", LRI "cd" PDI, LRI "ef" PDI};
+    assert_lines(&w, expect, 3);
+    wrapped_free(&w);
+    /* Unbalanced input (no content check saw it) does not crash and is not "fixed" on
+     * its last line; a stray PDI or PDF is ignored. */
+    w = wrap(RLO "ab cd ef " PDI PDF PDF, PX, 3 * CW);
+    const char *const stray[] = {RLO "ab" PDF, RLO "cd" PDF, RLO "ef" PDF, RLO PDI PDF PDF};
+    assert_lines(&w, stray, 4);
+    wrapped_free(&w);
+    w = wrap(RLO "ab cd", PX, 3 * CW);
+    const char *const open_end[] = {RLO "ab" PDF, RLO "cd"};
+    assert_lines(&w, open_end, 2);
+    wrapped_free(&w);
+    /* Deeper than the carried stack: still balanced per line up to its limit, no crash. */
+    strbuf deep;
+    strbuf_init(&deep);
+    for (int i = 0; i < 40; i++)
+        strbuf_puts(&deep, RLI "x ");
+    for (int i = 0; i < 40; i++)
+        strbuf_puts(&deep, PDI);
+    w = wrap(deep.data, PX, 2 * CW);
+    assert_true(w.n >= 40);
+    wrapped_free(&w);
+    strbuf_finish(&deep);
+}
+
+static void test_bidi_balanced(void **state)
+{
+    (void)state;
+    size_t bad = 99;
+    uint32_t cp = 0;
+    assert_true(utf8_bidi_balanced("", 0, &bad, &cp));
+    const char *ok = RLE "a" LRI "1" PDI PDF "\n" RLO "b" PDF;
+    assert_true(utf8_bidi_balanced(ok, strlen(ok), NULL, NULL));
+    const char *open = "ab" RLO "c";
+    assert_false(utf8_bidi_balanced(open, strlen(open), &bad, &cp));
+    assert_int_equal(bad, 2);
+    assert_int_equal(cp, 0x202E);
+    /* Open at the end of a paragraph, even when the next one closes it. */
+    const char *split = LRI "a\n" PDI;
+    assert_false(utf8_bidi_balanced(split, strlen(split), &bad, &cp));
+    assert_int_equal(bad, 0);
+    assert_int_equal(cp, 0x2066);
+    const char *crossed = RLE LRI PDF PDI;
+    assert_false(utf8_bidi_balanced(crossed, strlen(crossed), &bad, &cp));
+    assert_int_equal(bad, 6);
+    assert_int_equal(cp, 0x202C);
+    strbuf deep;
+    strbuf_init(&deep);
+    for (int i = 0; i < 17; i++)
+        strbuf_puts(&deep, LRI);
+    for (int i = 0; i < 17; i++)
+        strbuf_puts(&deep, PDI);
+    assert_false(utf8_bidi_balanced(deep.data, deep.len, &bad, &cp));
+    assert_int_equal(bad, 16 * 3);
+    strbuf_finish(&deep);
+    assert_true(utf8_has_visible(" \xe2\x80\x8f" "a"));
+    assert_false(utf8_has_visible(" \xe2\x80\x8f\xe2\x80\x8b\xc2\xa0\t" RLO PDF));
+    char *m = str_for_message("a" RLO "\x1b\xff\xc2\x85" "bcdef", 7);
+    assert_string_equal(m, "a<U+202E><U+001B><0xFF><U+0085>bc...");
+    free(m);
+}
+
+/* A 10 kB word without a space: split into lines that all fit, quickly, and the text
+ * survives whole; fitting it into a box gives up at the smallest size with overflow. */
+static void test_ten_kilobytes(void **state)
+{
+    (void)state;
+    strbuf big;
+    strbuf_init(&big);
+    for (int i = 0; i < 1000; i++)
+        strbuf_puts(&big, "Antr\xc3\xa4ge\xe2\x82\xac");
+    wrapped w = wrap(big.data, PX, 37 * CW);
+    assert_true(w.too_long);
+    assert_int_equal(w.n, (8000 + 36) / 37);
+    for (size_t i = 0; i < w.n; i++)
+        assert_true(width_of(w.lines[i], PX) <= 37 * CW);
+    char *back = join(&w, "");
+    assert_string_equal(back, big.data);
+    free(back);
+    wrapped_free(&w);
+    text_fit fit;
+    text_fit_box(&fake_measure, big.data, 40, 20, false, 600, 400, &fit);
+    assert_true(fit.overflow);
+    assert_int_equal(fit.px, 20);
+    text_fit_finish(&fit);
+    strbuf_finish(&big);
+}
+
 static void test_empty(void **state)
 {
     (void)state;
@@ -401,6 +546,9 @@ int main(void)
         cmocka_unit_test(test_paragraphs),
         cmocka_unit_test(test_break_after_hyphen_and_slash),
         cmocka_unit_test(test_overlong_word_split_on_code_points),
+        cmocka_unit_test(test_bidi_controls_carried_across_lines),
+        cmocka_unit_test(test_bidi_balanced),
+        cmocka_unit_test(test_ten_kilobytes),
         cmocka_unit_test(test_empty),
         cmocka_unit_test(test_fit_keeps_size_when_it_fits),
         cmocka_unit_test(test_fit_picks_largest_size),
