@@ -2,8 +2,10 @@
 # Fuzz Lotse's parsers with libFuzzer (tests/fuzz/README.md).
 #   scripts/fuzz.sh [MINUTES] [TARGET...]
 # MINUTES per target (default 2); TARGETs default to all: site po rec export request phone
-# keyfile. Builds every target with clang -fsanitize=fuzzer,address,undefined straight from
-# the sources (src/core, src/crypto), then runs each for MINUTES minutes. The committed seed
+# keyfile config script stick_open stick_export. Builds every target with clang
+# -fsanitize=fuzzer,address,undefined straight from the sources (src/core, src/crypto; for
+# config and script also src/app without main.c, src/render, src/store, src/platform; for
+# stick_export src/platform), then runs each for MINUTES minutes, one after the other. The committed seed
 # corpus (tests/fuzz/corpus/TARGET) is read, never written: new inputs go to a scratch
 # corpus under /tmp. A crashing, leaking or hanging input is written to
 # tests/fuzz/crashers/TARGET/ (the ctest replay then runs it on every build).
@@ -13,7 +15,7 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-all_targets=(site po rec export request phone keyfile)
+all_targets=(site po rec export request phone keyfile config script stick_open stick_export)
 
 minutes=${1:-2}
 if [[ ! $minutes =~ ^[0-9]+$ ]] || ((minutes < 1)); then
@@ -56,8 +58,9 @@ if ! libfuzzer_works; then
     exit 2
   fi
 fi
-if ! pkg-config --exists libsodium; then
-  echo "fuzz.sh: libsodium is missing: run scripts/deps.sh first" >&2
+app_pkgs=(sdl2 SDL2_ttf sqlite3 libpng libqrencode fribidi libsodium libsystemd)
+if ! pkg-config --exists "${app_pkgs[@]}"; then
+  echo "fuzz.sh: libraries are missing: run scripts/deps.sh first" >&2
   exit 2
 fi
 
@@ -66,20 +69,43 @@ warnings=(-Wall -Wextra -Werror -Wshadow -Wmissing-prototypes -Wstrict-prototype
           -Wformat=2 -Wno-format-nonliteral)
 cflags=(-std=c17 -g -O1 -fno-omit-frame-pointer -fno-sanitize-recover=undefined
         -I"$root/src" -I"$root/src/core" -I"$root/tests/fuzz")
+read -r -a app_cflags <<<"$(pkg-config --cflags "${app_pkgs[@]}")"
+read -r -a app_libs <<<"$(pkg-config --libs "${app_pkgs[@]}")"
 echo "fuzz.sh: building in $work/build"
 mkdir -p "$work/build"
-objs=()
-for src in "$root"/src/core/*.c "$root"/src/crypto/*.c; do
-  obj="$work/build/$(basename "$(dirname "$src")")_$(basename "$src" .c).o"
-  clang "${cflags[@]}" "${warnings[@]}" -fsanitize=fuzzer-no-link,address,undefined \
-    -c "$src" -o "$obj"
-  objs+=("$obj")
-done
+# compile DIR...: an object for every .c file in src/DIR (src/app: without main.c), listed
+# in the array objs_DIR.
+compile() {
+  local dir src obj
+  for dir in "$@"; do
+    declare -ga "objs_$dir=()"
+    for src in "$root/src/$dir"/*.c; do
+      [[ $src == */src/app/main.c ]] && continue
+      obj="$work/build/${dir}_$(basename "$src" .c).o"
+      clang "${cflags[@]}" "${app_cflags[@]}" "${warnings[@]}" \
+        -fsanitize=fuzzer-no-link,address,undefined -c "$src" -o "$obj"
+      eval "objs_$dir+=(\"\$obj\")"
+    done
+  done
+}
+compile core crypto
+if [[ " ${targets[*]} " == *" config "* || " ${targets[*]} " == *" script "* ]]; then
+  compile app render store platform
+elif [[ " ${targets[*]} " == *" stick_export "* ]]; then
+  compile platform
+fi
 for t in "${targets[@]}"; do
   extra=()
-  if [[ $t == keyfile ]]; then
-    extra=(-DLOTSE_FUZZ_NO_ARGON2) # 0.5 s and 256 MiB per run, all of it inside libsodium
-  fi
+  objs=("${objs_core[@]}" "${objs_crypto[@]}")
+  case $t in
+  keyfile) extra=(-DLOTSE_FUZZ_NO_ARGON2) ;; # 0.5 s and 256 MiB per run, inside libsodium
+  config | script)
+    extra=(-DLOTSE_SOURCE_DIR="\"$root\"" "${app_cflags[@]}")
+    objs=("${objs_app[@]}" "${objs_render[@]}" "${objs_store[@]}" "${objs_platform[@]}"
+          "${objs[@]}" "${app_libs[@]}")
+    ;;
+  stick_export) objs+=("${objs_platform[@]}" "${app_libs[@]}") ;;
+  esac
   clang "${cflags[@]}" "${warnings[@]}" "${extra[@]}" -fsanitize=fuzzer,address,undefined \
     "$root/tests/fuzz/fuzz_$t.c" "${objs[@]}" -lsodium -lm -o "$work/build/fuzz_$t"
 done
@@ -99,8 +125,12 @@ for t in "${targets[@]}"; do
   fi
   log="$work/$t.log"
   echo "fuzz.sh: $t for $minutes min (log: $log)"
+  env=()
+  if [[ $t == script ]]; then # the real kiosk, headless: SDL's allocations look like leaks
+    env=(SDL_VIDEODRIVER=offscreen "ASAN_OPTIONS=$ASAN_OPTIONS:detect_leaks=0")
+  fi
   rc=0
-  "$work/build/fuzz_$t" -max_total_time=$((minutes * 60)) -timeout=30 -print_final_stats=1 \
+  env "${env[@]}" "$work/build/fuzz_$t" -max_total_time=$((minutes * 60)) -timeout=30 -print_final_stats=1 \
     "${dict[@]}" -artifact_prefix="$crashers/" "$scratch" "$root/tests/fuzz/corpus/$t" \
     >"$log" 2>&1 || rc=$?
   stats=$(grep -E '^#[0-9]+' "$log" | tail -n 1 || true)

@@ -11,7 +11,10 @@
 #include "core/dl.h"
 #include "core/flood.h"
 #include "core/i18n.h"
+#include "core/orient.h"
+#include "core/retention.h"
 #include "core/site.h"
+#include "core/touch.h"
 #include "core/ui.h"
 #include "platform/files.h"
 #include "render/render.h"
@@ -38,18 +41,29 @@ typedef struct options {
     bool greeting_set;
     int greeting_s; /* Greeting-Rotation: seconds per language at rest, 0 = off */
     /* Contact requests and the admin mode (see README "Configuration"). */
-    char *worker_key;   /* Worker-Key: the public key line, or a path to the key file */
-    char *admin_pin;    /* Admin-PIN: an Argon2id hash from `lotse-admin pin` */
-    char *export_dir;   /* Export-Dir: where the USB stick is mounted */
-    bool export_mount;  /* Export-Needs-Mount: yes - only export onto a mounted stick */
-    int request_limit;  /* Request-Limit: requests per 10 minutes (0 = default) */
-    int retention_days; /* Request-Retention-Days (0 = default) */
+    char *worker_key;       /* Worker-Key: the public key line, or a path to the key file */
+    char *admin_pin;        /* Admin-PIN: an Argon2id hash from `lotse-admin pin` */
+    char *export_dir;       /* Export-Dir: where the USB stick is mounted */
+    bool export_mount;      /* Export-Needs-Mount: yes - only export onto a mounted stick */
+    char *export_done_file; /* Export-Done-File: touched after an export (unmounts the stick) */
+    orient orient;          /* Rotation, Touch-Transform */
+    int request_limit;      /* Request-Limit: requests per 10 minutes (0 = default) */
+    int retention_days;     /* Request-Retention-Days (0 = default) */
 } options;
 
-/* Parse the configuration file (a record file, see README.md "Running it") into opt;
- * command-line values already set in opt win. Returns false with *err set. */
+/* config.c: the configuration file (a record file, see README.md "Running it").
+ * options_load_config reads path and parses it into opt; command-line values already set
+ * in opt win. Returns false with *err set (every problem, one "file:line: ..." a line).
+ * options_parse_config does the same on text[0..len) named name (no file is read, except
+ * a Worker-Key that names a key file). */
 bool options_load_config(options *opt, const char *path, char **err);
+bool options_parse_config(options *opt, const char *name, const char *text, size_t len, char **err);
 void options_finish(options *opt);
+/* Values shared with the command line: WIDTHxHEIGHT (320x240..8192x8192), seconds
+ * (15..3600), an integer in [min, max]. False (out untouched or partly set) if invalid. */
+bool options_parse_size(const char *s, int *w, int *h);
+bool options_parse_seconds(const char *s, int *out);
+bool options_parse_int_range(const char *s, long min, long max, int *out);
 
 /* The kiosk's global state in one struct (DESIGN.md). */
 typedef struct kiosk {
@@ -60,15 +74,19 @@ typedef struct kiosk {
     fontset *fonts;
     SDL_Window *win;
     SDL_Renderer *sdl;
+    SDL_Texture *turned;  /* the layout-sized frame when Rotation is not 0 */
+    int panel_w, panel_h; /* the renderer's output size; the layout's is ctx.config */
     renderer *rd;
     ui_state st;
     ui_ctx ctx;
-    dl *shown;          /* what is on the screen now */
-    bool virtual_clock; /* headless: time only moves by `wait` */
-    int64_t mono_ms;    /* monotonic time of the current event */
-    int64_t press_ms;   /* when the current touch went down, -1 if none */
-    int64_t utc_base;   /* virtual clock: UTC at mono_ms == 0 */
-    int64_t utc_offset; /* real clock shifted by --now: added to the wall clock */
+    dl *shown;               /* what is on the screen now */
+    bool virtual_clock;      /* headless: time only moves by `wait` */
+    int64_t mono_ms;         /* monotonic time of the current event */
+    int64_t press_ms;        /* when the current touch went down, -1 if none */
+    int64_t utc_base;        /* virtual clock: UTC at mono_ms == 0 */
+    int64_t utc_offset;      /* real clock shifted by --now: added to the wall clock */
+    touch_state touch;       /* which finger is the touch (core/touch.h) */
+    int64_t screen_since_ms; /* when the shown screen last changed (monotonic) */
     unsigned long redraws;
     bool quit;
     /* Contact requests (requests.c). */
@@ -76,7 +94,9 @@ typedef struct kiosk {
     unsigned char worker_pk[32];
     unsigned char flood_key[32]; /* random per process: keys the flood guard's digests */
     flood_guard flood;
-    int last_purge_day; /* days since the epoch of the last retention purge */
+    int last_purge_day;        /* days since the epoch of the last retention purge */
+    retention_clock retention; /* the days retention counts (core/retention.h) */
+    int last_wall_day;         /* the wall-clock day of the last purge */
     char *admin_notice;
     char *store_aside; /* where a damaged database was moved at start, or NULL */
 } kiosk;
@@ -107,6 +127,12 @@ void kiosk_tap(kiosk *k, int x, int y, int hold_ms);
 void kiosk_back(kiosk *k);
 /* Virtual clock: advance by ms, delivering every timeout on the way. */
 void kiosk_advance(kiosk *k, int64_t ms);
+/* Handle every queued SDL event as the loop does, then tick and draw (scripts push real
+ * touch events and let this process them). */
+void kiosk_pump(kiosk *k);
+/* Shift the wall clock by delta seconds; the monotonic clock goes on (script
+ * `clock-jump`). */
+void kiosk_jump_wall_clock(kiosk *k, int64_t delta_s);
 bool kiosk_screenshot(kiosk *k, const char *path, char **err);
 
 /* requests.c: contact requests, the admin PIN, the export and consultation-hour changes. */

@@ -3,19 +3,88 @@
  * The loop sleeps in SDL_WaitEventTimeout until an event arrives, a UI timeout is due or
  * the shown minute turns; it then lays out the state and redraws only if the display
  * list differs from what is on screen. No busy loop, no redraw while nothing changes. */
+#define _POSIX_C_SOURCE 200809L /* sigaction */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "app.h"
 #include "core/util.h"
 #include "platform/clock.h"
+#include "platform/service.h"
 
 int64_t kiosk_now_utc(const kiosk *k)
 {
     if (k->virtual_clock)
         return k->utc_base + k->mono_ms / 1000;
     return clock_wall_utc() + k->utc_offset;
+}
+
+/* SIGUSR1 prints the number of redraws so far (bench/compare.py counts the redraws of
+ * an idle window with it); only async-signal-safe calls in the handler. */
+static volatile sig_atomic_t redraw_count;
+
+static void on_sigusr1(int sig)
+{
+    char buf[48] = "lotse: redraws ", num[16];
+    size_t n = sizeof "lotse: redraws " - 1, d = 0;
+    unsigned long v = (unsigned long)redraw_count;
+    do {
+        num[d++] = (char)('0' + v % 10);
+    } while ((v /= 10) && d < sizeof num);
+    while (d)
+        buf[n++] = num[--d];
+    buf[n++] = '\n';
+    ssize_t w = write(STDERR_FILENO, buf, n);
+    (void)w;
+    (void)sig;
+}
+
+/* The panel's size and the layout's (Rotation turns the layout; core/orient.h). */
+static void update_sizes(kiosk *k)
+{
+    int w = k->opt.width, h = k->opt.height;
+    SDL_GetRendererOutputSize(k->sdl, &w, &h);
+    k->panel_w = w;
+    k->panel_h = h;
+    orient_logical_size(&k->opt.orient, w, h, &k->ctx.config.width, &k->ctx.config.height);
+}
+
+/* The texture a turned frame is drawn into, at the layout's size; NULL if it cannot be
+ * made (then the frame is drawn unturned rather than not at all). */
+static SDL_Texture *turned_target(kiosk *k)
+{
+    int w = 0, h = 0;
+    if (k->turned && SDL_QueryTexture(k->turned, NULL, NULL, &w, &h) == 0 &&
+        w == k->ctx.config.width && h == k->ctx.config.height)
+        return k->turned;
+    if (k->turned)
+        SDL_DestroyTexture(k->turned);
+    k->turned = SDL_CreateTexture(k->sdl, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
+                                  k->ctx.config.width, k->ctx.config.height);
+    if (!k->turned)
+        fprintf(stderr, "lotse: cannot turn the picture (Rotation: %d): %s\n",
+                k->opt.orient.rotation, SDL_GetError());
+    return k->turned;
+}
+
+/* Draw d into the back buffer: straight, or turned by Rotation onto the panel. */
+static void draw(kiosk *k, const dl *d)
+{
+    SDL_Texture *t = k->opt.orient.rotation ? turned_target(k) : NULL;
+    if (!t || SDL_SetRenderTarget(k->sdl, t) != 0) {
+        renderer_draw(k->rd, d);
+        return;
+    }
+    renderer_draw(k->rd, d);
+    SDL_SetRenderTarget(k->sdl, NULL);
+    SDL_SetRenderDrawColor(k->sdl, 0, 0, 0, 255);
+    SDL_RenderClear(k->sdl);
+    int lw = k->ctx.config.width, lh = k->ctx.config.height;
+    SDL_Rect dst = {(k->panel_w - lw) / 2, (k->panel_h - lh) / 2, lw, lh};
+    SDL_RenderCopyEx(k->sdl, t, NULL, &dst, (double)k->opt.orient.rotation, NULL, SDL_FLIP_NONE);
 }
 
 void kiosk_frame(kiosk *k, bool force)
@@ -25,9 +94,10 @@ void kiosk_frame(kiosk *k, bool force)
         dl_destroy(d);
         return;
     }
-    renderer_draw(k->rd, d);
+    draw(k, d);
     SDL_RenderPresent(k->sdl);
     k->redraws++;
+    redraw_count = (sig_atomic_t)k->redraws;
     dl_destroy(k->shown);
     k->shown = d;
 }
@@ -38,6 +108,8 @@ static void update(kiosk *k, const ui_event *ev)
     bool was_at_rest = before == SCREEN_HOME && k->st.lang == 0;
     ui_update(&k->st, &k->ctx, k->shown, ev, k->mono_ms);
     requests_perform(k);
+    if (k->st.screen != before)
+        k->screen_since_ms = k->mono_ms; /* a touch aimed at the old one is no tap here */
     bool private_before = ui_is_private_screen(before);
     if (private_before && !ui_is_private_screen(k->st.screen)) {
         /* What a parent typed (or the PIN's length) may sit in cached text textures. */
@@ -83,9 +155,17 @@ void kiosk_advance(kiosk *k, int64_t ms)
     kiosk_frame(k, false);
 }
 
+void kiosk_jump_wall_clock(kiosk *k, int64_t delta_s)
+{
+    if (k->virtual_clock)
+        k->utc_base += delta_s;
+    else
+        k->utc_offset += delta_s;
+}
+
 bool kiosk_screenshot(kiosk *k, const char *path, char **err)
 {
-    renderer_draw(k->rd, k->shown);
+    draw(k, k->shown);
     bool ok = renderer_screenshot_png(k->sdl, path, err);
     SDL_RenderPresent(k->sdl);
     return ok;
@@ -142,16 +222,15 @@ bool kiosk_init(kiosk *k, char **err)
     }
     if (!o->windowed)
         SDL_ShowCursor(SDL_DISABLE);
-    int w = o->width, h = o->height;
-    SDL_GetRendererOutputSize(k->sdl, &w, &h);
-    k->ctx.config.width = w;
-    k->ctx.config.height = h;
+    update_sizes(k);
 
     k->fonts = kiosk_fonts_create(o, err);
     if (!k->fonts)
         return false;
     k->rd = renderer_create(k->sdl, k->fonts);
     k->ctx.measure = fontset_measure(k->fonts);
+    touch_init(&k->touch);
+    k->screen_since_ms = INT64_MIN / 2;
     return true;
 }
 
@@ -161,6 +240,8 @@ void kiosk_finish(kiosk *k)
     k->shown = NULL;
     renderer_destroy(k->rd);
     fontset_destroy(k->fonts);
+    if (k->turned)
+        SDL_DestroyTexture(k->turned);
     if (k->sdl)
         SDL_DestroyRenderer(k->sdl);
     if (k->win)
@@ -168,23 +249,46 @@ void kiosk_finish(kiosk *k)
     SDL_Quit();
 }
 
-/* How long the finger (or mouse button) that just went up was down. */
-static int held_ms(const kiosk *k)
-{
-    if (k->press_ms < 0)
-        return 0;
-    int64_t held = k->mono_ms - k->press_ms;
-    return held < 0 ? 0 : held > 600000 ? 600000 : (int)held;
-}
+/* Touches go through core/touch.h (one finger at a time, none outside the screen, none
+ * aimed at a screen no longer shown). The mouse is one more finger. */
+#define MOUSE_TOUCH_ID INT64_MIN
 
-/* Window pixels per renderer pixel differ on HiDPI displays; taps arrive in window
- * coordinates (mouse) or normalised (touch). */
-static void tap_window(kiosk *k, int wx, int wy)
+/* A touch position in renderer pixels: the mouse comes in window pixels (they differ on
+ * HiDPI displays), a finger normalised to 0..1 (outside when it slid off the edge). */
+static void mouse_pixels(const kiosk *k, int wx, int wy, int *x, int *y)
 {
     int ww = 1, wh = 1;
     SDL_GetWindowSize(k->win, &ww, &wh);
-    kiosk_tap(k, wx * k->ctx.config.width / (ww ? ww : 1),
-              wy * k->ctx.config.height / (wh ? wh : 1), held_ms(k));
+    double a, b;
+    orient_panel_to_logical(&k->opt.orient, (wx + 0.5) / (ww > 0 ? ww : 1),
+                            (wy + 0.5) / (wh > 0 ? wh : 1), &a, &b);
+    *x = (int)(a * k->ctx.config.width);
+    *y = (int)(b * k->ctx.config.height);
+}
+
+static int finger_pixel(float v, int size)
+{
+    /* SDL's renderer clamps touches to 0..1, so a finger on the bezel or sliding off the
+     * screen arrives exactly on the edge: the edge counts as outside (a 5 s hold on the
+     * bezel by the top-left corner is no admin hold). Not a number: outside too. */
+    if (!(v > 0.0f && v < 1.0f))
+        return -1;
+    int p = (int)(v * (float)size);
+    return p < size ? p : size - 1;
+}
+
+static void touch_went_down(kiosk *k, int64_t id, int x, int y)
+{
+    touch_down(&k->touch, id, x, y, k->ctx.config.width, k->ctx.config.height, k->mono_ms,
+               k->screen_since_ms);
+}
+
+static void touch_went_up(kiosk *k, int64_t id, int x, int y)
+{
+    int hold_ms = 0;
+    if (touch_up(&k->touch, id, x, y, k->ctx.config.width, k->ctx.config.height, k->mono_ms,
+                 k->screen_since_ms, &hold_ms))
+        kiosk_tap(k, x, y, hold_ms);
 }
 
 static void handle(kiosk *k, const SDL_Event *ev, bool *force)
@@ -200,10 +304,12 @@ static void handle(kiosk *k, const SDL_Event *ev, bool *force)
             else
                 fprintf(stderr, "lotse: window close request ignored (kiosk mode)\n");
         } else if (ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
-            SDL_GetRendererOutputSize(k->sdl, &k->ctx.config.width, &k->ctx.config.height);
+            update_sizes(k);
             *force = true;
         } else if (ev->window.event == SDL_WINDOWEVENT_EXPOSED) {
             *force = true;
+        } else if (ev->window.event == SDL_WINDOWEVENT_FOCUS_LOST) {
+            touch_cancel(&k->touch); /* its finger-up may never come */
         }
         break;
     case SDL_KEYDOWN:
@@ -213,22 +319,28 @@ static void handle(kiosk *k, const SDL_Event *ev, bool *force)
             kiosk_back(k);
         break;
     case SDL_MOUSEBUTTONDOWN:
-        if (ev->button.which != SDL_TOUCH_MOUSEID && ev->button.button == SDL_BUTTON_LEFT)
-            k->press_ms = k->mono_ms;
+    case SDL_MOUSEBUTTONUP:
+        if (ev->button.which != SDL_TOUCH_MOUSEID && ev->button.button == SDL_BUTTON_LEFT) {
+            int x, y;
+            mouse_pixels(k, ev->button.x, ev->button.y, &x, &y);
+            if (ev->type == SDL_MOUSEBUTTONDOWN)
+                touch_went_down(k, MOUSE_TOUCH_ID, x, y);
+            else
+                touch_went_up(k, MOUSE_TOUCH_ID, x, y);
+        }
         break;
     case SDL_FINGERDOWN:
-        k->press_ms = k->mono_ms;
+    case SDL_FINGERUP: {
+        double a, b; /* the panel's orientation and Rotation undone (core/orient.h) */
+        orient_touch_to_logical(&k->opt.orient, ev->tfinger.x, ev->tfinger.y, &a, &b);
+        int x = finger_pixel((float)a, k->ctx.config.width);
+        int y = finger_pixel((float)b, k->ctx.config.height);
+        if (ev->type == SDL_FINGERDOWN)
+            touch_went_down(k, (int64_t)ev->tfinger.fingerId, x, y);
+        else
+            touch_went_up(k, (int64_t)ev->tfinger.fingerId, x, y);
         break;
-    case SDL_MOUSEBUTTONUP:
-        if (ev->button.which != SDL_TOUCH_MOUSEID && ev->button.button == SDL_BUTTON_LEFT)
-            tap_window(k, ev->button.x, ev->button.y);
-        k->press_ms = -1;
-        break;
-    case SDL_FINGERUP:
-        kiosk_tap(k, (int)(ev->tfinger.x * (float)k->ctx.config.width),
-                  (int)(ev->tfinger.y * (float)k->ctx.config.height), held_ms(k));
-        k->press_ms = -1;
-        break;
+    }
     case SDL_RENDER_TARGETS_RESET:
     case SDL_RENDER_DEVICE_RESET:
         renderer_invalidate(k->rd);
@@ -239,21 +351,51 @@ static void handle(kiosk *k, const SDL_Event *ev, bool *force)
     }
 }
 
+void kiosk_pump(kiosk *k)
+{
+    SDL_Event ev;
+    bool force = false;
+    while (!k->quit && SDL_PollEvent(&ev))
+        handle(k, &ev, &force);
+    ui_event tick = {UI_EV_TICK, 0, 0, 0};
+    update(k, &tick);
+    kiosk_frame(k, force);
+}
+
 int kiosk_main(kiosk *k)
 {
     k->mono_ms = clock_mono_ms();
     k->press_ms = -1;
     ui_init(&k->st, k->mono_ms);
     kiosk_frame(k, true);
+    struct sigaction sa = {.sa_handler = on_sigusr1, .sa_flags = SA_RESTART};
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGUSR1, &sa, NULL);
     fprintf(stderr, "lotse: running (%dx%d, %s renderer)\n", k->ctx.config.width,
             k->ctx.config.height, k->opt.accelerated ? "accelerated" : "software");
+    /* systemd: ready once the first frame is shown; then a heartbeat on every turn of the
+     * loop that is due, so a hung loop gets the kiosk restarted (WatchdogSec=). */
+    service_ready("showing the kiosk");
+    int64_t heartbeat = service_heartbeat_ms();
+    int64_t last_beat = k->mono_ms;
+    if (heartbeat)
+        fprintf(stderr, "lotse: watchdog heartbeat every %lld ms\n", (long long)heartbeat);
     while (!k->quit) {
         int64_t timeout = ui_next_deadline(&k->st, &k->ctx, k->mono_ms);
         /* Wake when the shown minute turns (the clock and "in 2 hours" change). */
         int64_t wall_ms = kiosk_now_utc(k) * 1000;
         int64_t to_minute = 60000 - wall_ms % 60000 + 20;
+        if (to_minute <= 0 || to_minute > 60020) /* a wall clock before 1970 */
+            to_minute = 60000;
         if (timeout < 0 || timeout > to_minute)
             timeout = to_minute;
+        if (heartbeat) {
+            int64_t to_beat = last_beat + heartbeat - k->mono_ms;
+            if (to_beat < 0)
+                to_beat = 0;
+            if (timeout > to_beat)
+                timeout = to_beat;
+        }
         SDL_Event ev;
         bool force = false;
         int got = SDL_WaitEventTimeout(&ev, (int)timeout);
@@ -266,7 +408,12 @@ int kiosk_main(kiosk *k)
         ui_event tick = {UI_EV_TICK, 0, 0, 0};
         update(k, &tick);
         kiosk_frame(k, force);
+        if (heartbeat && k->mono_ms - last_beat >= heartbeat) {
+            service_alive();
+            last_beat = k->mono_ms;
+        }
     }
+    service_stopping();
     fprintf(stderr, "lotse: stopped after %lu redraws\n", k->redraws);
     return 0;
 }

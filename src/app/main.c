@@ -1,20 +1,18 @@
-/* main.c - `lotse`: the kiosk program. Parses options and the configuration file, then
- * runs one of: --check-site DIR, the kiosk (full screen, or --windowed), or headless
- * with --script. See README.md for the options and the automation interface. */
+/* main.c - `lotse`: the kiosk program. Parses options and the configuration file
+ * (config.c), then runs one of: --check-site DIR, the kiosk (full screen, or
+ * --windowed), or headless with --script. See README.md for the options and the
+ * automation interface. */
 #define _POSIX_C_SOURCE 200809L
-#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "app.h"
 #include "core/po.h"
-#include "core/rec.h"
 #include "core/util.h"
 #include "crypto/seal.h"
 #include "platform/clock.h"
@@ -48,165 +46,6 @@ static void usage(FILE *f)
           "  --translation-status  per language: strings translated, fuzzy, missing\n"
           "  --version, --help\n",
           f);
-}
-
-static bool parse_size(const char *s, int *w, int *h)
-{
-    char x;
-    return sscanf(s, "%d%c%d", w, &x, h) == 3 && (x == 'x' || x == 'X') && *w >= 320 && *h >= 240 &&
-           *w <= 8192 && *h <= 8192;
-}
-
-static bool parse_seconds(const char *s, int *out)
-{
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (errno || end == s || *end || v < 15 || v > 3600)
-        return false;
-    *out = (int)v;
-    return true;
-}
-
-static bool parse_int_range(const char *s, long min, long max, int *out)
-{
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (errno || end == s || *end || v < min || v > max)
-        return false;
-    *out = (int)v;
-    return true;
-}
-
-bool options_load_config(options *o, const char *path, char **err)
-{
-    size_t len = 0;
-    char *text = files_read(path, &len, err);
-    if (!text)
-        return false;
-    site_errors errors;
-    site_errors_init(&errors);
-    rec_file *f = rec_parse(path, text, len, &errors);
-    free(text);
-    for (size_t r = 0; f && r < f->n_records; r++) {
-        for (size_t i = 0; i < f->records[r].n_fields; i++) {
-            const rec_field *fl = &f->records[r].fields[i];
-            const char *k = fl->key, *v = fl->value;
-            char **target = NULL;
-            if (strcasecmp(k, "Site") == 0)
-                target = &o->site_dir;
-            else if (strcasecmp(k, "Data") == 0)
-                target = &o->data_dir;
-            else if (strcasecmp(k, "Locales") == 0)
-                target = &o->locales_dir;
-            else if (strcasecmp(k, "Font-Regular") == 0)
-                target = &o->font_regular;
-            else if (strcasecmp(k, "Font-Bold") == 0)
-                target = &o->font_bold;
-            else if (strcasecmp(k, "Export-Dir") == 0)
-                target = &o->export_dir;
-            if (target) {
-                if (!*target)
-                    *target = xstrdup(v);
-            } else if (strcasecmp(k, "Size") == 0) {
-                int w, h;
-                if (!parse_size(v, &w, &h))
-                    site_errors_add(&errors, path, fl->line, k, "'%s' is not WIDTHxHEIGHT", v);
-                else if (!o->width) {
-                    o->width = w;
-                    o->height = h;
-                }
-            } else if (strcasecmp(k, "Idle-Timeout") == 0) {
-                int s;
-                if (!parse_seconds(v, &s))
-                    site_errors_add(&errors, path, fl->line, k,
-                                    "'%s' is not a number of seconds (15..3600)", v);
-                else if (!o->idle_timeout_s)
-                    o->idle_timeout_s = s;
-            } else if (strcasecmp(k, "Worker-Key") == 0) {
-                unsigned char pk[32];
-                char *kerr = NULL;
-                if (!requests_load_worker_key(v, pk, &kerr)) {
-                    site_errors_add(&errors, path, fl->line, k, "%s", kerr);
-                    free(kerr);
-                } else if (!o->worker_key) {
-                    o->worker_key = xstrdup(v);
-                }
-            } else if (strcasecmp(k, "Admin-PIN") == 0) {
-                if (!str_starts_with(v, "$argon2id$"))
-                    site_errors_add(&errors, path, fl->line, k,
-                                    "not a PIN hash: use the line `lotse-admin pin` prints "
-                                    "(it starts with $argon2id$)");
-                else if (!o->admin_pin)
-                    o->admin_pin = xstrdup(v);
-            } else if (strcasecmp(k, "Request-Limit") == 0) {
-                int n;
-                if (!parse_int_range(v, 1, FLOOD_MAX_LIMIT, &n))
-                    site_errors_add(&errors, path, fl->line, k,
-                                    "'%s' is not a number of requests per 10 minutes (1..%d)", v,
-                                    FLOOD_MAX_LIMIT);
-                else if (!o->request_limit)
-                    o->request_limit = n;
-            } else if (strcasecmp(k, "Request-Retention-Days") == 0) {
-                int n;
-                if (!parse_int_range(v, 1, 365, &n))
-                    site_errors_add(&errors, path, fl->line, k,
-                                    "'%s' is not a number of days (1..365)", v);
-                else if (!o->retention_days)
-                    o->retention_days = n;
-            } else if (strcasecmp(k, "Greeting-Rotation") == 0) {
-                int n;
-                if (!parse_int_range(v, 0, 600, &n))
-                    site_errors_add(&errors, path, fl->line, k,
-                                    "'%s' is not a number of seconds (0..600, 0 = off)", v);
-                else if (!o->greeting_set) {
-                    o->greeting_s = n;
-                    o->greeting_set = true;
-                }
-            } else if (strcasecmp(k, "Export-Needs-Mount") == 0) {
-                if (strcmp(v, "yes") == 0)
-                    o->export_mount = true;
-                else if (strcmp(v, "no") != 0)
-                    site_errors_add(&errors, path, fl->line, k, "'%s' is neither 'yes' nor 'no'",
-                                    v);
-            } else if (strcasecmp(k, "Renderer") == 0) {
-                if (strcmp(v, "accelerated") == 0)
-                    o->accelerated = true;
-                else if (strcmp(v, "software") != 0)
-                    site_errors_add(&errors, path, fl->line, k,
-                                    "'%s' is neither 'software' nor 'accelerated'", v);
-            } else {
-                site_errors_add(&errors, path, fl->line, k, "unknown setting");
-            }
-        }
-    }
-    rec_destroy(f);
-    bool ok = errors.count == 0;
-    if (!ok) {
-        strbuf sb;
-        strbuf_init(&sb);
-        for (size_t i = 0; i < errors.count; i++)
-            strbuf_printf(&sb, "%s%s", i ? "\n" : "", errors.messages[i]);
-        *err = strbuf_steal(&sb);
-    }
-    site_errors_finish(&errors);
-    return ok;
-}
-
-void options_finish(options *o)
-{
-    free(o->config_path);
-    free(o->site_dir);
-    free(o->data_dir);
-    free(o->locales_dir);
-    free(o->font_regular);
-    free(o->font_bold);
-    free(o->script);
-    free(o->check_site);
-    free(o->worker_key);
-    free(o->admin_pin);
-    free(o->export_dir);
 }
 
 /* Is this binary running from its build tree (then the source tree's data is used)? */
@@ -279,7 +118,7 @@ static bool parse_args(int argc, char **argv, options *o, int *exit_code)
         else if (strcmp(a, "--size") == 0) {
             if (!v)
                 goto missing;
-            if (!parse_size(v, &o->width, &o->height)) {
+            if (!options_parse_size(v, &o->width, &o->height)) {
                 fprintf(stderr, "lotse: --size: '%s' is not WIDTHxHEIGHT\n", v);
                 goto bad;
             }
@@ -287,7 +126,7 @@ static bool parse_args(int argc, char **argv, options *o, int *exit_code)
         } else if (strcmp(a, "--idle-timeout") == 0) {
             if (!v)
                 goto missing;
-            if (!parse_seconds(v, &o->idle_timeout_s)) {
+            if (!options_parse_seconds(v, &o->idle_timeout_s)) {
                 fprintf(stderr, "lotse: --idle-timeout: '%s' is not 15..3600 seconds\n", v);
                 goto bad;
             }
@@ -295,7 +134,7 @@ static bool parse_args(int argc, char **argv, options *o, int *exit_code)
         } else if (strcmp(a, "--greeting-rotation") == 0) {
             if (!v)
                 goto missing;
-            if (!parse_int_range(v, 0, 600, &o->greeting_s)) {
+            if (!options_parse_int_range(v, 0, 600, &o->greeting_s)) {
                 fprintf(stderr, "lotse: --greeting-rotation: '%s' is not 0..600 seconds\n", v);
                 goto bad;
             }

@@ -15,6 +15,7 @@
 #include "core/schedule.h"
 #include "core/util.h"
 #include "crypto/seal.h"
+#include "platform/clock.h"
 #include "platform/export_dir.h"
 
 bool requests_load_worker_key(const char *value, unsigned char pk[32], char **err)
@@ -37,6 +38,13 @@ bool requests_load_worker_key(const char *value, unsigned char pk[32], char **er
 static civil_date today(const kiosk *k)
 {
     return berlin_from_utc(kiosk_now_utc(k)).date;
+}
+
+/* The day a request is filed under and expires by: the retention clock, not the wall
+ * clock (core/retention.h). */
+static int64_t retention_today(const kiosk *k)
+{
+    return retention_day(&k->retention, k->mono_ms);
 }
 
 static void day_string(civil_date d, char out[11])
@@ -88,7 +96,7 @@ static void apply_saved_hours(kiosk *k)
     for (size_t i = 0; i < n; i++) {
         int w = site_worker_find(k->site, ex[i].worker);
         int kita = site_kita_find(k->site, ex[i].kita);
-        civil_date d;
+        civil_date d = {0};
         site_exception e = {.kind = ex[i].extra ? EXC_EXTRA : EXC_CANCELLED,
                             .kita = kita,
                             .start_min = ex[i].start_min,
@@ -109,13 +117,20 @@ void requests_housekeeping(kiosk *k)
 {
     if (!k->store)
         return;
-    civil_date d = today(k);
-    int day = (int)civil_days_from_date(d);
-    if (day == k->last_purge_day)
+    int64_t skew = 0;
+    if (retention_jumped(&k->retention, kiosk_now_utc(k), k->mono_ms, &skew))
+        fprintf(stderr,
+                "lotse: the wall clock jumped: it is now %+lld s off the time counted since "
+                "the start; request retention keeps counting the days the kiosk ran\n",
+                (long long)skew);
+    int day = (int)retention_today(k);
+    int wall_day = (int)civil_days_from_date(today(k));
+    if (day == k->last_purge_day && wall_day == k->last_wall_day)
         return;
     k->last_purge_day = day;
+    k->last_wall_day = wall_day;
     char before[11];
-    day_string(civil_date_from_days(day - k->opt.retention_days), before);
+    day_string(civil_date_from_days(retention_expire_before(day, k->opt.retention_days)), before);
     size_t removed = 0;
     char *err = NULL;
     if (!store_request_purge_before(k->store, before, &removed, &err)) {
@@ -126,8 +141,10 @@ void requests_housekeeping(kiosk *k)
                 "lotse: deleted %zu request%s not collected within %d days (made before %s)\n",
                 removed, removed == 1 ? "" : "s", k->opt.retention_days, before);
     }
+    /* Consultation-hour changes are dated by the wall clock, but a clock that jumped
+     * forward must not delete the ones still ahead: the earlier of the two days. */
     char yesterday[11];
-    day_string(civil_date_from_days(day - 1), yesterday);
+    day_string(civil_date_from_days((wall_day < day ? wall_day : day) - 1), yesterday);
     if (!store_exception_purge_before(k->store, yesterday, &err)) {
         fprintf(stderr, "lotse: consultation-hour changes: %s\n", err);
         free(err);
@@ -154,6 +171,9 @@ void requests_init(kiosk *k)
     if (k->have_worker_key && !k->store)
         fprintf(stderr, "lotse: no state database: \"Contact me\" is switched off\n");
     apply_saved_hours(k);
+    /* Headless scripts run on the virtual clock; the real loop reads the monotonic one. */
+    retention_start(&k->retention, kiosk_now_utc(k),
+                    k->virtual_clock ? k->mono_ms : clock_mono_ms());
     k->last_purge_day = -1;
     requests_housekeeping(k);
     status_refresh(k);
@@ -219,7 +239,7 @@ static void submit(kiosk *k)
             break;
         make_ticket(ticket);
         memcpy(r.ticket, ticket, sizeof(r.ticket));
-        day_string(today(k), r.day);
+        day_string(civil_date_from_days(retention_today(k)), r.day);
         unsigned char cipher[SEAL_CIPHER_BYTES];
         char *err = NULL;
         if (!seal_request(&r, k->worker_pk, cipher)) {
@@ -357,6 +377,16 @@ static void export_queue(kiosk *k)
                     written);
         }
         const char *base = strrchr(written, '/');
+        /* Tell the system the stick may go (board/: a path unit unmounts it). */
+        char *serr = NULL;
+        if (k->opt.export_done_file) {
+            char *line = xasprintf("%s\n", base ? base + 1 : written);
+            if (!files_put_signal(k->opt.export_done_file, line, &serr)) {
+                fprintf(stderr, "lotse: export done, but could not signal it: %s\n", serr);
+                free(serr);
+            }
+            free(line);
+        }
         ui_admin_done(&k->st, ADMIN_MSG_EXPORTED, good, base ? base + 1 : written);
     } else {
         fprintf(stderr, "lotse: export failed, the requests stay queued: %s\n",

@@ -4,10 +4,12 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/util.h"
 
@@ -127,4 +129,30 @@ const site_file *file_set_find(const file_set *fs, const char *name)
         if (strcmp(fs->files[i].name, name) == 0)
             return &fs->files[i];
     return NULL;
+}
+
+bool files_put_signal(const char *path, const char *text, char **err)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0640);
+    if (fd < 0) {
+        *err = xasprintf("%s: %s", path, strerror(errno));
+        return false;
+    }
+    size_t len = strlen(text), off = 0;
+    while (off < len) {
+        ssize_t w = write(fd, text + off, len - off);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            *err = xasprintf("%s: %s", path, w < 0 ? strerror(errno) : "short write");
+            close(fd);
+            return false;
+        }
+        off += (size_t)w;
+    }
+    if (close(fd) != 0) {
+        *err = xasprintf("%s: %s", path, strerror(errno));
+        return false;
+    }
+    return true;
 }

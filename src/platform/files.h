@@ -11,6 +11,9 @@
  * NULL with *err = "path: reason" (caller frees). Refuses files over 4 MiB. */
 char *files_read(const char *path, size_t *len, char **err);
 bool files_exists(const char *path);
+/* Replace path with a small file holding text (no symlink followed, mode 0640): a signal
+ * for another program, e.g. Export-Done-File. False with *err = "path: reason". */
+bool files_put_signal(const char *path, const char *text, char **err);
 bool files_is_dir(const char *path);
 
 /* A set of named files read from disk; names are relative to the folder. */
