@@ -114,6 +114,7 @@ static void update(kiosk *k, const ui_event *ev)
     if (private_before && !ui_is_private_screen(k->st.screen)) {
         /* What a parent typed (or the PIN's length) may sit in cached text textures. */
         renderer_invalidate(k->rd);
+        fontset_forget_measures(k->fonts);
     }
     if (ev->kind == UI_EV_TICK) {
         if (!was_at_rest && k->st.screen == SCREEN_HOME && k->st.lang == 0) {

@@ -89,8 +89,17 @@ typedef struct text_run {
     size_t off, len; /* its UTF-8 text: fontset.text[off..off+len), NUL-terminated */
 } text_run;
 
+/* Widths already measured, by a 64-bit hash of (px, bold, text); see measure_width. */
+#define MEASURE_SLOTS 4096 /* a power of two */
+typedef struct measure_entry {
+    uint64_t key; /* 0: empty */
+    int width;
+} measure_entry;
+
 struct fontset {
     font_face faces[FACE_COUNT];
+    measure_entry *measured; /* MEASURE_SLOTS */
+    size_t n_measured;
     font_slot slots[FONT_SLOTS];
     uint64_t clock;
     text_measure measure;
@@ -286,8 +295,8 @@ static bool file_load(font_file *ff)
         return false;
     const char *why = NULL;
     if (!file_read(ff, ff->path, &why)) {
-        fprintf(stderr, "lotse: font %s not usable (%s); falling back to the next font\n",
-                ff->path, why ? why : "?");
+        fprintf(stderr, "lotse: font %s not usable (%s); falling back to the next font\n", ff->path,
+                why ? why : "?");
         return false;
     }
     return true;
@@ -334,8 +343,7 @@ static bool file_has(font_file *ff, uint32_t cp)
 /* Load the first candidate that is a usable font into *out. The reasons the ones before
  * it failed are appended to *why; when a later candidate wins they are logged with it
  * (what says which font: "regular", "bold"). */
-static bool load_first(const char *const *candidates, const char *what, font_file *out,
-                       strbuf *why)
+static bool load_first(const char *const *candidates, const char *what, font_file *out, strbuf *why)
 {
     for (size_t i = 0; candidates && candidates[i]; i++) {
         font_file ff;
@@ -663,9 +671,64 @@ static TTF_Font *run_font(fontset *f, const text_run *r, int px, bool bold)
 
 /* ---- text_measure ---- */
 
+/* The layout measures the same strings at the same sizes again and again (each frame is
+ * laid out in full to compare it with the one shown), and shaping them with HarfBuzz
+ * each time was most of the kiosk's CPU time. So widths are cached under a 64-bit hash
+ * of (px, bold, text) - the text itself is not kept - in a fixed table that is emptied
+ * when three quarters full, and by fontset_forget_measures after a private screen. */
+static uint64_t measure_key(int px, bool bold, const char *utf8, size_t len)
+{
+    uint64_t h = UINT64_C(0xcbf29ce484222325) ^ (uint64_t)(unsigned)px ^ ((uint64_t)bold << 40);
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)utf8[i]) * UINT64_C(0x100000001b3);
+    h ^= (uint64_t)len * UINT64_C(0x9e3779b97f4a7c15);
+    /* splitmix64's finaliser spreads FNV's weak high bits */
+    h = (h ^ (h >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
+    h = (h ^ (h >> 27)) * UINT64_C(0x94d049bb133111eb);
+    h ^= h >> 31;
+    return h ? h : 1;
+}
+
+static measure_entry *measure_slot(fontset *f, uint64_t key)
+{
+    for (size_t i = 0; i < 16; i++) {
+        measure_entry *e = &f->measured[(key + i) & (MEASURE_SLOTS - 1)];
+        if (e->key == key || e->key == 0)
+            return e;
+    }
+    return NULL;
+}
+
+void fontset_forget_measures(fontset *f)
+{
+    if (f && f->measured) {
+        memset(f->measured, 0, MEASURE_SLOTS * sizeof(*f->measured));
+        f->n_measured = 0;
+    }
+}
+
+static int measure_width_uncached(fontset *f, int px, bool bold, const char *utf8, size_t len);
+
 static int measure_width(void *ctx, int px, bool bold, const char *utf8, size_t len)
 {
     fontset *f = ctx;
+    uint64_t key = measure_key(px, bold, utf8, len);
+    measure_entry *e = measure_slot(f, key);
+    if (e && e->key == key)
+        return e->width;
+    int w = measure_width_uncached(f, px, bold, utf8, len);
+    if (!e || f->n_measured >= MEASURE_SLOTS / 4 * 3) {
+        fontset_forget_measures(f);
+        e = measure_slot(f, key);
+    }
+    e->key = key;
+    e->width = w;
+    f->n_measured++;
+    return w;
+}
+
+static int measure_width_uncached(fontset *f, int px, bool bold, const char *utf8, size_t len)
+{
     /* Measured as in a right-to-left screen: a line with a strong RTL character gets an
      * RTL paragraph. The runs are the same in both directions except where the neutral
      * characters between them go, which does not change the sum of their widths. */
@@ -745,6 +808,7 @@ fontset *fontset_create(const char *const *regular_candidates, const char *const
     for (int face = FACE_BASE + 1; face < FACE_COUNT; face++)
         fontset_set_script_font(f, (fontset_script)(face - 1), NULL, NULL);
 
+    f->measured = xcalloc(MEASURE_SLOTS, sizeof(*f->measured));
     f->measure.ctx = f;
     f->measure.width = measure_width;
     f->measure.line_height = measure_line_height;
@@ -793,6 +857,7 @@ void fontset_destroy(fontset *f)
         file_finish(&f->faces[face].file[0]);
         file_finish(&f->faces[face].file[1]);
     }
+    free(f->measured);
     free(f->cps);
     free(f->cp_face);
     free(f->levels);

@@ -62,6 +62,9 @@ void fontset_set_script_font(fontset *f, fontset_script script, const char *regu
  * of its runs); line_height is TTF_FontLineSkip of the base font; missing is
  * implemented (a code point no font of its chain provides). */
 const text_measure *fontset_measure(fontset *f);
+/* Forget every cached width (they are keyed by a hash of the text, which may be what a
+ * parent typed): called with renderer_invalidate when a private screen is left. */
+void fontset_forget_measures(fontset *f);
 
 /* The base font at px (clamped to 1..512) and weight. Owned by the fontset; the fontset
  * keeps a small table of open sizes, so the pointer is valid only until the next fontset
