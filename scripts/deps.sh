@@ -20,7 +20,7 @@ for arg in "$@"; do
     cross=true
     packages+=(libcmocka-dev gettext python3 xvfb xauth xdotool imagemagick zbar-tools
                crossbuild-essential-arm64 qemu-user-static binfmt-support dpkg-dev file
-               mmdebstrap mtools dosfstools e2fsprogs fdisk systemd
+               mmdebstrap arch-test mtools dosfstools e2fsprogs fdisk util-linux systemd
                libsdl2-dev:arm64 libsdl2-ttf-dev:arm64 libsqlite3-dev:arm64 libpng-dev:arm64
                libqrencode-dev:arm64 libsodium-dev:arm64 libfribidi-dev:arm64
                libsystemd-dev:arm64 libcmocka-dev:arm64 libx11-dev:arm64)
