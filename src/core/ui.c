@@ -671,12 +671,16 @@ static void layout_menu(lay *L)
             bs.bg = COL_CARD_ALT;
         int col = (int)i % 2, row = (int)i / 2;
         int x = 48 + col * (w + gap), y = CONTENT_Y + row * (h + gap);
-        lay_button(L, items[i].id, T(L, items[i].label), x, y, w, h, bs, items[i].act, 0, NULL);
-        if (items[i].act == ACT_CONTACT && off)
+        bool noted = items[i].act == ACT_CONTACT && off;
+        if (noted) /* the tile, with room for the note below a shorter button */
+            lay_box(L, "menu.contact.tile", x, y, w, h, bs.bg, 18);
+        lay_button(L, items[i].id, T(L, items[i].label), x, y, w, noted ? h - 72 : h, bs,
+                   items[i].act, 0, NULL);
+        if (noted)
             lay_text(L, "menu.contact.note",
                      T(L, "Not set up yet. Staff: the social worker's key is missing in the "
                           "configuration."),
-                     x + 24, y + h - 64, w - 48, 56,
+                     x + 24, y + h - 68, w - 48, 60,
                      (text_style){20, 16, false, COL_TEXT, ALIGN_CENTER, false}, NULL);
     }
 }
