@@ -63,6 +63,8 @@ void options_finish(options *opt);
  * (15..3600), an integer in [min, max]. False (out untouched or partly set) if invalid. */
 bool options_parse_size(const char *s, int *w, int *h);
 bool options_parse_seconds(const char *s, int *out);
+/* A whole decimal number in min..max (nothing else in s). */
+bool options_parse_long(const char *s, long min, long max, long *out);
 bool options_parse_int_range(const char *s, long min, long max, int *out);
 
 /* The kiosk's global state in one struct (DESIGN.md). */
@@ -82,7 +84,6 @@ typedef struct kiosk {
     dl *shown;               /* what is on the screen now */
     bool virtual_clock;      /* headless: time only moves by `wait` */
     int64_t mono_ms;         /* monotonic time of the current event */
-    int64_t press_ms;        /* when the current touch went down, -1 if none */
     int64_t utc_base;        /* virtual clock: UTC at mono_ms == 0 */
     int64_t utc_offset;      /* real clock shifted by --now: added to the wall clock */
     touch_state touch;       /* which finger is the touch (core/touch.h) */

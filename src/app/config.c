@@ -4,6 +4,7 @@
  * tests/fuzz/fuzz_config.c can drive it); options_load_config reads the file first. The
  * small value parsers are shared with the command line in main.c. */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,12 +27,21 @@ bool options_parse_seconds(const char *s, int *out)
     return options_parse_int_range(s, 15, 3600, out);
 }
 
-bool options_parse_int_range(const char *s, long min, long max, int *out)
+bool options_parse_long(const char *s, long min, long max, long *out)
 {
     char *end;
     errno = 0;
     long v = strtol(s, &end, 10);
     if (errno || end == s || *end || v < min || v > max)
+        return false;
+    *out = v;
+    return true;
+}
+
+bool options_parse_int_range(const char *s, long min, long max, int *out)
+{
+    long v;
+    if (min < INT_MIN || max > INT_MAX || !options_parse_long(s, min, max, &v))
         return false;
     *out = (int)v;
     return true;

@@ -366,7 +366,6 @@ void kiosk_pump(kiosk *k)
 int kiosk_main(kiosk *k)
 {
     k->mono_ms = clock_mono_ms();
-    k->press_ms = -1;
     ui_init(&k->st, k->mono_ms);
     kiosk_frame(k, true);
     struct sigaction sa = {.sa_handler = on_sigusr1, .sa_flags = SA_RESTART};

@@ -47,17 +47,6 @@ static char *next_arg(const char **p)
     return strbuf_steal(&sb);
 }
 
-static bool parse_int(const char *s, long min, long max, long *out)
-{
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (errno || end == s || *end || v < min || v > max)
-        return false;
-    *out = v;
-    return true;
-}
-
 static bool write_text_file(const char *path, const char *text, char **err)
 {
     FILE *f = fopen(path, "wb");
@@ -543,7 +532,7 @@ static char *run_line(kiosk *k, const char *line)
     }
     long x, y;
     if (strcmp(cmd, "tap") == 0 && a1 && a2) {
-        if (!parse_int(a1, 0, 100000, &x) || !parse_int(a2, 0, 100000, &y))
+        if (!options_parse_long(a1, 0, 100000, &x) || !options_parse_long(a2, 0, 100000, &y))
             msg = xasprintf("tap X Y: '%s %s' are not pixel coordinates", a1, a2);
         else
             kiosk_tap(k, (int)x, (int)y, 0);
@@ -557,8 +546,8 @@ static char *run_line(kiosk *k, const char *line)
             kiosk_tap(k, e->x + e->w / 2, e->y + e->h / 2, 0);
     } else if (strcmp(cmd, "hold") == 0 && a1 && a2 && a3) {
         long ms;
-        if (!parse_int(a1, 0, 100000, &x) || !parse_int(a2, 0, 100000, &y) ||
-            !parse_int(a3, 0, 600000, &ms)) {
+        if (!options_parse_long(a1, 0, 100000, &x) || !options_parse_long(a2, 0, 100000, &y) ||
+            !options_parse_long(a3, 0, 600000, &ms)) {
             msg = xasprintf("hold X Y MS: '%s %s %s' are not pixels and milliseconds", a1, a2, a3);
         } else {
             /* The finger stays down: time passes (timeouts included), then it lifts. */
@@ -569,7 +558,8 @@ static char *run_line(kiosk *k, const char *line)
                 strcmp(cmd, "finger-up") == 0) &&
                a1 && a2 && a3) {
         float fx, fy;
-        if (!parse_int(a1, 0, 1000000, &x) || !parse_norm(a2, &fx) || !parse_norm(a3, &fy)) {
+        if (!options_parse_long(a1, 0, 1000000, &x) || !parse_norm(a2, &fx) ||
+            !parse_norm(a3, &fy)) {
             msg = xasprintf("%s ID X Y: '%s %s %s' are not a finger id and coordinates "
                             "(0..1 is on the screen)",
                             cmd, a1, a2, a3);
@@ -583,8 +573,8 @@ static char *run_line(kiosk *k, const char *line)
         }
     } else if (strcmp(cmd, "storm") == 0 && a1 && a2 && a3) {
         long hz, seed;
-        if (!parse_int(a1, 1, 1000000, &x) || !parse_int(a2, 1, 1000, &hz) ||
-            !parse_int(a3, 0, 2147483647, &seed))
+        if (!options_parse_long(a1, 1, 1000000, &x) || !options_parse_long(a2, 1, 1000, &hz) ||
+            !options_parse_long(a3, 0, 2147483647, &seed))
             msg = xasprintf(
                 "storm N HZ SEED: '%s %s %s' are not numbers (N up to 1000000, HZ 1..1000)", a1, a2,
                 a3);
@@ -592,7 +582,8 @@ static char *run_line(kiosk *k, const char *line)
             storm(k, x, hz, seed);
     } else if (strcmp(cmd, "monkey") == 0 && a1 && a2) {
         long seed;
-        if (!parse_int(a1, 1, 1000000, &x) || !parse_int(a2, 0, 2147483647, &seed))
+        if (!options_parse_long(a1, 1, 1000000, &x) ||
+            !options_parse_long(a2, 0, 2147483647, &seed))
             msg =
                 xasprintf("monkey N SEED [PIN]: '%s %s' are not numbers (N up to 1000000)", a1, a2);
         else
@@ -622,7 +613,7 @@ static char *run_line(kiosk *k, const char *line)
         printf("expect-mem-growth: in use %zu bytes, %+lld since mem-mark (bound %s KiB)\n", now,
                grew, a1);
         fflush(stdout);
-        if (!parse_int(a1, 0, 100000000, &x))
+        if (!options_parse_long(a1, 0, 100000000, &x))
             msg = xasprintf("expect-mem-growth KIB: '%s' is not a number", a1);
         else if (!mem_marked)
             msg = xasprintf("expect-mem-growth: no mem-mark before");
@@ -636,13 +627,13 @@ static char *run_line(kiosk *k, const char *line)
     } else if (strcmp(cmd, "type") == 0 && a1 && !a2) {
         msg = type_text(k, a1);
     } else if (strcmp(cmd, "expect-queue") == 0 && a1 && !a2) {
-        if (!parse_int(a1, 0, 1000000, &x))
+        if (!options_parse_long(a1, 0, 1000000, &x))
             msg = xasprintf("expect-queue N: '%s' is not a number", a1);
         else if (k->ctx.status.queue_count != (size_t)x)
             msg = xasprintf("expect-queue %ld: %zu requests are queued", x,
                             k->ctx.status.queue_count);
     } else if (strcmp(cmd, "wait") == 0 && a1 && !a2) {
-        if (!parse_int(a1, 0, 100L * 24 * 3600 * 1000, &x))
+        if (!options_parse_long(a1, 0, 100L * 24 * 3600 * 1000, &x))
             msg = xasprintf("wait MS: '%s' is not a number of milliseconds", a1);
         else
             kiosk_advance(k, x);
