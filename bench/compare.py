@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The Lotse developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 """The kiosk against a browser kiosk showing the same home screen; one table of medians.
 
     compare.py --lotse BUILD/lotse [--runs N] [--chromium /usr/bin/chromium] [--src DIR]

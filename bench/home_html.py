@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The Lotse developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Turn a kiosk screen into a static HTML page: the same screen for a browser.
 
     home_html.py DUMP.json SCREENSHOT.png OUT.html

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Lotse developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Benchmark the kiosk on the demo site against a browser kiosk (Chromium) showing the same
 # home screen, and print one table of medians.
 #   bench/run.sh [RUNS]      (default 5; builds build-bench/ in Release mode, installs

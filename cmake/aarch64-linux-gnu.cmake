@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The Lotse developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Cross-build Lotse for the Raspberry Pi (64-bit Debian, aarch64) on a Debian host with
 # multiarch: see README "Building for the Raspberry Pi".
 #   dpkg --add-architecture arm64 && apt-get update

@@ -1,4 +1,6 @@
 #!/bin/bash
+# SPDX-FileCopyrightText: 2026 The Lotse developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 # build-image.sh - builds the bootable SD-card image of the Lotse kiosk for the Raspberry
 # Pi (3, 4, 400, CM4; 64-bit) from Debian packages only, without loop devices.
 #

@@ -1,4 +1,6 @@
 #!/bin/bash
+# SPDX-FileCopyrightText: 2026 The Lotse developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 # check-image.sh - checks an SD-card image made by build-image.sh without mounting it (no
 # loop devices, no root needed): the partition table, each file system with fsck on an
 # extracted copy, and the boot files, fstab and data partition layout inside.

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Lotse developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Make sure the kernel runs aarch64 programs through qemu-user (binfmt_misc), so the
 # tests of the cross build can start the aarch64 binaries directly and mmdebstrap can run
 # an arm64 root file system's maintainer scripts. Exit 0 when it works, 1 with the reason.

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Lotse developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Fuzz Lotse's parsers with libFuzzer (tests/fuzz/README.md).
 #   scripts/fuzz.sh [MINUTES] [TARGET...]
 # MINUTES per target (default 2); TARGETs default to all: site po rec export request phone
@@ -68,7 +70,8 @@ fi
 warnings=(-Wall -Wextra -Werror -Wshadow -Wmissing-prototypes -Wstrict-prototypes -Wundef -Wvla
           -Wformat=2 -Wno-format-nonliteral)
 cflags=(-std=c17 -g -O1 -fno-omit-frame-pointer -fno-sanitize-recover=undefined
-        -I"$root/src" -I"$root/src/core" -I"$root/tests/fuzz")
+        -I"$root/src/core" -I"$root/src/crypto" -I"$root/src/store" -I"$root/src/render"
+        -I"$root/src/platform" -I"$root/src/app" -I"$root/tests/fuzz")
 read -r -a app_cflags <<<"$(pkg-config --cflags "${app_pkgs[@]}")"
 read -r -a app_libs <<<"$(pkg-config --libs "${app_pkgs[@]}")"
 echo "fuzz.sh: building in $work/build"
@@ -79,13 +82,13 @@ compile() {
   local dir src obj
   for dir in "$@"; do
     declare -ga "objs_$dir=()"
-    for src in "$root/src/$dir"/*.c; do
+    while IFS= read -r src; do
       [[ $src == */src/app/main.c ]] && continue
       obj="$work/build/${dir}_$(basename "$src" .c).o"
       clang "${cflags[@]}" "${app_cflags[@]}" "${warnings[@]}" \
         -fsanitize=fuzzer-no-link,address,undefined -c "$src" -o "$obj"
       eval "objs_$dir+=(\"\$obj\")"
-    done
+    done < <(find "$root/src/$dir" -name '*.c' | sort)
   done
 }
 compile core crypto

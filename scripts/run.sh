@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Lotse developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Install what is missing, build, and start the kiosk on the bundled demo site in a
 # 1280x800 window (Escape or closing the window quits in this development mode), with
 # the demo worker key and staff PIN 1234 (assets/demo-keys/demo.conf).

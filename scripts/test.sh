@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Lotse developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Install what is missing, build, and run the whole test suite three times:
 #   1. a normal build,
 #   2. an AddressSanitizer + UndefinedBehaviorSanitizer build,

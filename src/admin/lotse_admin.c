@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* lotse_admin.c - lotse-admin, the social worker's command-line tool at the office.
  *
  *   lotse-admin keygen --out DIR [--passphrase-file FILE]
@@ -23,8 +25,8 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include "core/util.h"
-#include "crypto/seal.h"
+#include "base/util.h"
+#include "seal.h"
 
 #ifndef LOTSE_VERSION
 #define LOTSE_VERSION "unknown"

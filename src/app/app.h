@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* app.h - the kiosk program: options, the one struct holding its global state, and the
  * pieces main.c, kiosk.c, content.c and script.c share. */
 #ifndef LOTSE_APP_H
@@ -8,17 +10,17 @@
 
 #include <SDL.h>
 
-#include "core/dl.h"
-#include "core/flood.h"
-#include "core/i18n.h"
-#include "core/orient.h"
-#include "core/retention.h"
-#include "core/site.h"
-#include "core/touch.h"
-#include "core/ui.h"
-#include "platform/files.h"
-#include "render/render.h"
-#include "store/store.h"
+#include "ui/dl.h"
+#include "request/flood.h"
+#include "content/i18n.h"
+#include "ui/orient.h"
+#include "time/retention.h"
+#include "content/site.h"
+#include "ui/touch.h"
+#include "ui/ui.h"
+#include "files.h"
+#include "render.h"
+#include "store.h"
 
 typedef struct options {
     char *config_path; /* NULL: /etc/lotse/lotse.conf when it exists */

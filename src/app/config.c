@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* config.c - the kiosk's configuration file (README.md "Running it"): a record file of
  * settings such as Site, Data, Export-Dir, Size, Idle-Timeout, Worker-Key, Admin-PIN,
  * Request-Limit. options_parse_config does the parsing on text in memory (so that
@@ -11,9 +13,9 @@
 #include <strings.h>
 
 #include "app.h"
-#include "core/orient.h"
-#include "core/rec.h"
-#include "core/util.h"
+#include "ui/orient.h"
+#include "content/rec.h"
+#include "base/util.h"
 
 bool options_parse_size(const char *s, int *w, int *h)
 {

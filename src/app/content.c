@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* content.c - loading languages, translations and site content from disk into the pure
  * core's structures, and the kiosk's "last good content" fallback. */
 #include <stdio.h>
@@ -5,8 +7,8 @@
 #include <string.h>
 
 #include "app.h"
-#include "core/po.h"
-#include "core/util.h"
+#include "content/po.h"
+#include "base/util.h"
 
 static void log_errors(const char *what, const site_errors *e)
 {

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* kiosk.c - the SDL side of the kiosk: window, event loop, frames.
  *
  * The loop sleeps in SDL_WaitEventTimeout until an event arrives, a UI timeout is due or
@@ -11,9 +13,9 @@
 #include <unistd.h>
 
 #include "app.h"
-#include "core/util.h"
-#include "platform/clock.h"
-#include "platform/service.h"
+#include "base/util.h"
+#include "clock.h"
+#include "service.h"
 
 int64_t kiosk_now_utc(const kiosk *k)
 {

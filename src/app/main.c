@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* main.c - `lotse`: the kiosk program. Parses options and the configuration file
  * (config.c), then runs one of: --check-site DIR, the kiosk (full screen, or
  * --windowed), or headless with --script. See README.md for the options and the
@@ -12,10 +14,10 @@
 #include <unistd.h>
 
 #include "app.h"
-#include "core/po.h"
-#include "core/util.h"
-#include "crypto/seal.h"
-#include "platform/clock.h"
+#include "content/po.h"
+#include "base/util.h"
+#include "seal.h"
+#include "clock.h"
 
 #define DEFAULT_WIDTH 1280
 #define DEFAULT_HEIGHT 800

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* requests.c - the kiosk's side of contact requests and of the social worker's admin
  * mode: the effects the core asks for (ui_take_effect) performed with crypto/, store/
  * and platform/.
@@ -11,12 +13,12 @@
 #include <string.h>
 
 #include "app.h"
-#include "core/civil.h"
-#include "core/schedule.h"
-#include "core/util.h"
-#include "crypto/seal.h"
-#include "platform/clock.h"
-#include "platform/export_dir.h"
+#include "time/civil.h"
+#include "time/schedule.h"
+#include "base/util.h"
+#include "seal.h"
+#include "clock.h"
+#include "export_dir.h"
 
 bool requests_load_worker_key(const char *value, unsigned char pk[32], char **err)
 {

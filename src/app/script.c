@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* script.c - the automation interface: a script of taps, waits and expectations run
  * against the real kiosk (headless in tests). Commands are documented in README.md:
  *   tap X Y | tap "text" | tap-id ID | hold X Y MS | type "text" | wait MS | lang CODE | back |
@@ -13,7 +15,7 @@
 #include <string.h>
 
 #include "app.h"
-#include "core/util.h"
+#include "base/util.h"
 
 /* Parse one argument: a "quoted string" (with \" and \\) or a bare word. Returns a new
  * string and advances *p, or NULL on a syntax error. */

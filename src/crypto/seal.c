@@ -1,7 +1,9 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* seal.c - sealed contact requests, worker key files, PIN hashes and export files
  * (see seal.h for the formats and the contracts). Everything secret that passes through a
  * local buffer here is wiped with sodium_memzero before the function returns. */
-#include "crypto/seal.h"
+#include "seal.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -9,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/util.h"
+#include "base/util.h"
 
 #define B64 sodium_base64_VARIANT_ORIGINAL
 

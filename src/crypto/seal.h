@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* seal.h - the cryptography of Lotse's contact requests (libsodium; no SDL, no files).
  *
  * A parent's request is serialized into a fixed-size plaintext bucket and sealed with
@@ -24,7 +26,7 @@
 
 #include <sodium.h>
 
-#include "core/request.h"
+#include "request/request.h"
 
 /* Set up libsodium. False only if the library cannot initialise (no entropy source). */
 bool seal_init(void);

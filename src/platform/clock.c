@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* clock.c - see clock.h (POSIX clock_gettime). */
 #define _POSIX_C_SOURCE 200809L
 #include "clock.h"

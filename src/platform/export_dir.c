@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* export_dir.c - writing an export file onto the USB stick (see export_dir.h).
  *
  * Everything happens relative to one descriptor of the export directory (openat,
@@ -19,7 +21,7 @@
 #include <sys/types.h>
 #include <unistd.h>
 
-#include "core/util.h"
+#include "base/util.h"
 
 #define EXPORT_MAX_SUFFIX 99
 #define EXPORT_CHUNK 65536

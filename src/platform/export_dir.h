@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* export_dir.h - writing an export file onto the USB stick mounted at the export
  * directory, safely: a new file (never an existing one, never through a symlink), fsynced,
  * read back and compared before the caller may delete what it exported. */

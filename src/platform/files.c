@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* files.c - see files.h. */
 #define _POSIX_C_SOURCE 200809L
 #include "files.h"
@@ -11,7 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "core/util.h"
+#include "base/util.h"
 
 #define FILES_MAX_BYTES (4u << 20)
 

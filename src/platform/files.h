@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* files.h - reading whole files and folders for the content loaders. */
 #ifndef LOTSE_FILES_H
 #define LOTSE_FILES_H
@@ -5,7 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "core/site.h"
+#include "content/site.h"
 
 /* Read path into a new NUL-terminated buffer (*len excludes the NUL). On failure returns
  * NULL with *err = "path: reason" (caller frees). Refuses files over 4 MiB. */

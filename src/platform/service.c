@@ -1,5 +1,7 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* service.c - sd_notify(3) messages to systemd (libsystemd). See service.h. */
-#include "platform/service.h"
+#include "service.h"
 
 #include <stdbool.h>
 

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* service.h - telling the service manager (systemd, board/lotse.service) how the kiosk
  * is doing: ready after the first frame, alive on every turn of the main loop (the
  * watchdog heartbeat: a hung loop stops sending and systemd restarts the kiosk), and

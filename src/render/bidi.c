@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* bidi.c - code point classes for the font chooser and the bidi algorithm (fribidi) on
  * one line; see bidi.h. The ranges are the Unicode blocks of the scripts the kiosk
  * shows; everything else is either "common" (stays in the surrounding run) or "other"
@@ -9,7 +11,7 @@
 
 #include <fribidi.h>
 
-#include "core/util.h"
+#include "base/util.h"
 
 /* Code point counts up to which bidi_levels works on the stack. */
 #define LEVELS_STACK 256

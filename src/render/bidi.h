@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* bidi.h - internal to render/: what the font chooser needs to know about code points
  * (script, default-ignorable, white space) and the Unicode bidirectional algorithm
  * (fribidi) for one line of text. No SDL or TTF here. */

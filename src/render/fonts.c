@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* fonts.c - the kiosk's fonts with SDL2_ttf, and the core's text_measure on top of them.
  *
  * One TTF font covers one script, so a line is drawn as runs: each code point gets the
@@ -34,7 +36,7 @@
 #include <sys/stat.h>
 
 #include "bidi.h"
-#include "core/util.h"
+#include "base/util.h"
 
 #define FONT_SLOTS 48
 #define FONT_PX_MIN 1

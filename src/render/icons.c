@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* icons.c - the kiosk's pictograms, drawn from signed distance functions.
  *
  * Each icon is a function from a point in a 24 x 24 unit design grid (y down) to the

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* qr.c - draws ROLE_QR elements: encodes the payload with libqrencode and paints the
  * modules crisp, an integer number of pixels each, black on white.
  *
@@ -19,8 +21,8 @@
 
 #include <qrencode.h>
 
-#include "core/qr_payload.h"
-#include "core/util.h"
+#include "ui/qr_payload.h"
+#include "base/util.h"
 
 #define QR_CACHE_CAP 16
 #define QR_FAIL_RGB 0xBDBDBDu /* the grey box shown instead of an unreadable code */

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* render.c - draws a display list with an SDL_Renderer; PNG screenshots.
  *
  * Everything that costs work (laying out, shaping and rasterising a text line, which
@@ -13,7 +15,7 @@
 
 #include <png.h>
 
-#include "core/util.h"
+#include "base/util.h"
 
 #define TEXT_CACHE_CAP 256
 /* Memory budgets of the caches: two full screens of text, and of icons. */

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* render.h - the SDL2 adapter that draws a display list (core/dl.h).
  *
  * Three parts:
@@ -21,8 +23,8 @@
 #include <SDL.h>
 #include <SDL_ttf.h>
 
-#include "core/dl.h"
-#include "core/text.h"
+#include "ui/dl.h"
+#include "ui/text.h"
 
 /* ---- fonts ---- */
 

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* store.c - SQLite state of the kiosk (see store.h).
  *
  * Every write runs in one BEGIN IMMEDIATE ... COMMIT; on any failure the transaction is
@@ -17,8 +19,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "core/civil.h"
-#include "core/util.h"
+#include "time/civil.h"
+#include "base/util.h"
 
 struct store {
     sqlite3 *db;

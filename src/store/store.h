@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* store.h - the kiosk's own state in SQLite (one file, lotse.db, in the data directory).
  *
  * Opened with WAL, synchronous=FULL and secure_delete=ON; the schema is created and
@@ -19,7 +21,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "core/site.h"
+#include "content/site.h"
 
 typedef struct store store;
 

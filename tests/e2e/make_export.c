@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* make_export.c - test helper for test_admin.sh: seals three known contact requests to a
  * worker public key file with the seal library and writes an export file, as a kiosk
  * would. Not installed; lotse-admin itself has no way to make an export.
@@ -6,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/util.h"
-#include "crypto/seal.h"
+#include "base/util.h"
+#include "seal.h"
 
 static void set(char *field, size_t size, const char *value)
 {

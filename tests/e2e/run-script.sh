@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Lotse developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Run one end-to-end script against the real lotse binary, headless.
 #   run-script.sh LOTSE SOURCE_DIR OUT_DIR SCRIPT
 # A first line "#! ARGS" in the script gives extra lotse options (e.g. --now, --site);

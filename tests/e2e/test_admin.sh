@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Lotse developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 # lotse-admin end to end: keygen (files, modes, no overwrite), pin (a hash line), open an
 # export sealed by the library (table, CSV, JSON, an Arabic name intact), and clear errors
 # with exit 1 for a wrong passphrase, a wrong key, a truncated or damaged export; usage

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Lotse developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Broken text in site content and in translations: invalid UTF-8 (stray bytes, overlong
 # forms, surrogates, beyond U+10FFFF, cut sequences), NUL bytes, C0 and C1 controls,
 # noncharacters, bidi controls left open or in addresses, empty values, 10 kB values with

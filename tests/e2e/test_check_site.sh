@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Lotse developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 # --check-site and start-up with bad content: file:line errors, the last good content
 # kept, and "out of order" when there never was good content.
 #   test_check_site.sh LOTSE SOURCE_DIR OUT_DIR

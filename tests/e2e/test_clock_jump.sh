@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Lotse developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The wall clock jumps a year forward and a year back while the kiosk runs (the
 # monotonic clock goes on; script `clock-jump`). The home screen's clock and next
 # consultation hours follow the new wall clock (they equal those of a kiosk started at

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Lotse developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Anonymous contact requests end to end: a parent sends three requests (a name with a
 # non-ASCII letter and numbers typed on the pad, another name and an international
 # number, one with neither). Nothing she typed, and no ticket code, is readable in the

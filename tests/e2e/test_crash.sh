@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Lotse developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Power cut while parents send requests: the kiosk is killed with SIGKILL at random
 # moments during 200 scripted submissions. After every kill the database opens
 # (recovering the WAL), passes PRAGMA integrity_check, and holds at least every request

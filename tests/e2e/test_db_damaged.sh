@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Lotse developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A damaged state database: the kiosk still starts, moves the bad file aside (renamed, not
 # deleted, with its WAL), starts a fresh queue that takes requests at once, says so on the
 # staff screen and in the log. Cases: a file that is not a database at all, and a real

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Lotse developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The data disk runs full. The data directory is a small tmpfs in a private mount
 # namespace (unshare -rm; plain mounts as root), filled with a filler file until not one
 # more byte fits.

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Lotse developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Exporting contact requests onto a bad "USB stick": write-protected, full, a symlink,
 # missing. Each time the queue stays intact (3 requests), the staff screen says what is
 # wrong, and no partial file is left behind; then an export to a good directory holds

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Lotse developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A font file missing or damaged: the kiosk falls back (the regular font to DejaVu Sans,
 # an Arabic-script letter to the next font of its chain) and never crashes, and one log
 # line names the file and why. Each bad file is missing, empty, garbage, truncated, or

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Lotse developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Every language on every kind of screen: the display list stays inside the screen, no
 # text overflows its box, right-to-left languages mirror the layout, and screenshots of
 # the home and a service page in Arabic, Ukrainian and Tigrinya (for the README).

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Lotse developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The monkey soak: random taps (on elements and anywhere, on and off the screen, two
 # fingers), back, language switches across all 18 languages, waits up to the idle
 # timeout, the 5 s admin hold and the PIN (the demo configuration: PIN 1234, the demo

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Lotse developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The staff PIN pad: three wrong PINs lock it ("Too many wrong PINs", every key
 # disabled); the lock is kept in the database, so a new kiosk process a few seconds
 # later still refuses even the right PIN; 31 seconds after the lock the right PIN opens

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Lotse developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 # QR codes a phone can read: every code on every QR screen of the demo site (all 18
 # service pages, the consultation hours, "Take it home", the request confirmation), in
 # German, Arabic and Ukrainian, is cut out of a headless screenshot and decoded by zbarimg

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Lotse developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Display rotation and touch mapping (Rotation:, Touch-Transform:; core/orient.h) in the
 # real binary: the panel shows exactly the unturned picture, turned; the layout is the
 # same as on an unturned panel of the turned size; a finger on the panel where a button

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Lotse developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Touches through the kiosk's real SDL event path (script `finger-down/-up`, `storm`:
 # SDL_PushEvent, then the loop's own handler): the multi-touch rules of README "Touch"
 # one by one - one finger at a time, a second finger neither taps nor cancels, no tap

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Lotse developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Translations: every PO file (UI and demo site) passes `msgfmt --check`; every language
 # of locales/languages.txt has its UI catalog, complete, with the placeholders of the
 # original; `lotse --translation-status` reports it and fails on a broken placeholder.

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Lotse developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 # systemd's side of the kiosk (board/lotse.service: Type=notify, WatchdogSec=): the real
 # binary, in its real main loop, tells a notify socket READY=1 once the first frame is
 # shown, then WATCHDOG=1 at least every half watchdog interval while it idles (a hung

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* xclose.c - test helper: ask an X window to close the way a window manager does
  * (a WM_DELETE_WINDOW client message, what Alt+F4 or the close button sends).
  *   xclose WINDOW_ID */

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Lotse developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The kiosk in a real X window (Xvfb): Escape and a window-manager close request are
 # ignored in kiosk mode, a click works, no GL library is mapped with the default
 # software renderer, nothing is redrawn while nothing changes, SIGTERM stops it; in

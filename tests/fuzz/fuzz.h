@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz.h - what every libFuzzer target in tests/fuzz/ shares: the entry point's prototype
  * (the targets are built with the project's strict warnings, -Wmissing-prototypes
  * included) and small helpers for turning arbitrary input bytes into what an API needs.
@@ -15,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/util.h"
+#include "base/util.h"
 
 /* The libFuzzer entry point: run the code under test on data[0..size). Returns 0. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

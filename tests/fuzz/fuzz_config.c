@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_config.c - libFuzzer target for the kiosk's configuration file (src/app/config.c):
  * the input is the file. It is parsed by options_parse_config into empty options, again
  * into options that already hold command-line values, and once more by
@@ -19,9 +21,9 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include "app/app.h"
-#include "core/flood.h"
-#include "core/rec.h"
+#include "app.h"
+#include "request/flood.h"
+#include "content/rec.h"
 #include "fuzz.h"
 
 #define PK_LINE "lotse-worker-pk v1 SDu3frHl/rSZmLt+Q/VWTC1XyUhO16NnzyfIMqcKJUE=\n"

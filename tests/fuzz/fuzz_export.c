@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_export.c - libFuzzer target for export files (crypto/seal.h): export_parse on the
  * raw bytes, and again with a correct end line appended (count and checksum computed here,
  * so that mutated request lines get past the checksum to the parts behind it). Every
@@ -11,7 +13,7 @@
  * back to the same ciphers. */
 #include <stdbool.h>
 
-#include "crypto/seal.h"
+#include "seal.h"
 #include "fuzz.h"
 
 /* The fuzz worker's key seed (32 bytes with the NUL). tests/fuzz/README.md has the public

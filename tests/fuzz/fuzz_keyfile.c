@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_keyfile.c - libFuzzer target for the worker key files (crypto/seal.h): the input
  * as a NUL-terminated string to key_pk_from_text and to key_sk_unlock.
  *
@@ -13,7 +15,7 @@
  * together. */
 #include <stdbool.h>
 
-#include "crypto/seal.h"
+#include "seal.h"
 #include "fuzz.h"
 
 static bool all_zero(const unsigned char *p, size_t n)

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_phone.c - libFuzzer target for the phone number check (core/phone.h): phone_check
  * on the input as a NUL-terminated string, into exactly-sized output buffers of 0, 19, 20
  * and 32 bytes (ASan sees a write past any of them). Invariants from phone.h: below 20
@@ -6,7 +8,7 @@
  * after a "+", 14 digits in all for a national number), anything else gives "". */
 #include <stdbool.h>
 
-#include "core/phone.h"
+#include "request/phone.h"
 #include "fuzz.h"
 
 static const size_t SIZES[] = {0, 19, 20, 32};

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_po.c - libFuzzer target for the PO reader (core/po.h): po_parse on the raw bytes,
  * then lookups (plain, with context, plural for many n, the header), the statistics and
  * the placeholder check. Invariants checked: a catalog or messages, never both; a lookup
@@ -6,7 +8,7 @@
 #include <limits.h>
 #include <stdbool.h>
 
-#include "core/po.h"
+#include "content/po.h"
 #include "fuzz.h"
 
 static const char *const MSGIDS[] = {

@@ -1,10 +1,12 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_rec.c - libFuzzer target for the record-file parser (core/rec.h): rec_parse on
  * the raw bytes, then the contract of what it returns is checked: every record has a
  * field, keys are [A-Za-z][A-Za-z0-9_-]*, values are trimmed valid UTF-8 text, lines
  * increase, and rec_get finds a field by its own key. */
 #include <stdbool.h>
 
-#include "core/rec.h"
+#include "content/rec.h"
 #include "fuzz.h"
 
 static bool key_valid(const char *k)

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_request.c - libFuzzer target for the v1 request plaintext (core/request.h).
  * request_parse on the input as it is, and on the input cut or zero-padded to exactly
  * REQUEST_PLAIN_BYTES (only that size can parse, so most of the fuzzer's inputs reach the
@@ -5,7 +7,7 @@
  * message; a parsed request is valid, and serializing it gives back the same bytes. */
 #include <stdbool.h>
 
-#include "core/request.h"
+#include "request/request.h"
 #include "fuzz.h"
 
 static bool all_zero(const void *p, size_t n)

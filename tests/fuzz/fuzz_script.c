@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_script.c - libFuzzer target for the automation interface (src/app/script.c), end
  * to end: the input is a script, run by script_run against the real kiosk, started once
  * headless (SDL offscreen, software renderer) on the demo site with the fuzz worker key
@@ -23,10 +25,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "app/app.h"
-#include "core/civil.h"
-#include "core/flood.h"
-#include "crypto/seal.h"
+#include "app.h"
+#include "time/civil.h"
+#include "request/flood.h"
+#include "seal.h"
 #include "fuzz.h"
 
 #ifndef LOTSE_SOURCE_DIR

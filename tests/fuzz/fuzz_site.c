@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_site.c - libFuzzer target for site content: the record files (core/site.h), their
  * translations (core/po.h through core/i18n.h) and what the kiosk computes from a loaded
  * site without fonts (schedule, "when" phrases, content lookups, admin exceptions).
@@ -16,11 +18,11 @@
  * of the list, catalogs installed only when everything loaded without an error. */
 #include <stdbool.h>
 
-#include "core/i18n.h"
-#include "core/po.h"
-#include "core/schedule.h"
-#include "core/site.h"
-#include "core/when.h"
+#include "content/i18n.h"
+#include "content/po.h"
+#include "time/schedule.h"
+#include "content/site.h"
+#include "time/when.h"
 #include "fuzz.h"
 
 #define MAX_FILES 16

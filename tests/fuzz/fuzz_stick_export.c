@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_stick_export.c - libFuzzer target for what the kiosk meets on a USB stick when it
  * exports (src/platform/export_dir.c): the entries already in the export directory. The
  * kiosk reads nothing else from the stick; the file it writes is read back and compared.
@@ -28,7 +30,7 @@
 #include <unistd.h>
 
 #include "fuzz.h"
-#include "platform/export_dir.h"
+#include "export_dir.h"
 
 #define MAX_ENTRIES 128
 

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_stick_open.c - libFuzzer target for what `lotse-admin open` reads from a USB
  * stick: an export file. src/admin/lotse_admin.c is compiled into this target (its main()
  * renamed), and its own code runs: read_file on the file, then - as cmd_open does -

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* replay.c - runs a libFuzzer target over fixed inputs, without libFuzzer, so that ctest
  * replays the seed corpus and every saved crasher on every build (any compiler; the
  * sanitizer build catches memory errors and leaks), as SQLite's test/fuzzcheck.c does.

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_text_render.c - text in every script the kiosk speaks, checked with real fonts
  * and pixels: every sample sentence has its glyphs, Arabic is shaped (joined, right to
  * left), mixed lines are in bidi order, a line without right-to-left letters looks the
@@ -13,8 +15,8 @@
 
 #include <cmocka.h>
 
-#include "render/bidi.h"
-#include "render/render.h"
+#include "bidi.h"
+#include "render.h"
 
 #define NOTO "/usr/share/fonts/truetype/noto/"
 #define DEJAVU "/usr/share/fonts/truetype/dejavu/"

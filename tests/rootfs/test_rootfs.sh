@@ -1,4 +1,6 @@
 #!/bin/bash
+# SPDX-FileCopyrightText: 2026 The Lotse developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test_rootfs.sh - builds the root file system of the Raspberry Pi image with the image
 # recipe itself (firmware/build-image.sh --rootfs-only) and checks inside it that the
 # kiosk system is what board/ and the lotse package promise.

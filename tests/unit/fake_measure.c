@@ -1,7 +1,9 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* fake_measure.c - see fake_measure.h. */
 #include "fake_measure.h"
 
-#include "core/util.h"
+#include "base/util.h"
 
 static int fake_width(void *ctx, int px, bool bold, const char *s, size_t n)
 {

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_civil.c - calendar arithmetic, the Europe/Berlin DST rule and the date/time
  * parsers. Expected instants were computed independently (Python zoneinfo). */
 #include <setjmp.h>
@@ -7,7 +9,7 @@
 
 #include <cmocka.h>
 
-#include "civil.h"
+#include "time/civil.h"
 
 /* UTC instants of the DST switches (01:00 UTC). */
 #define SPRING_2026 INT64_C(1774746000) /* 2026-03-29 01:00 UTC */

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_dl.c - the display list (dl.c): building, deep equality (what decides a redraw),
  * hit testing, text search, the text box of buttons with icons, and the JSON dump,
  * which is checked with a small strict JSON parser written here. */
@@ -10,8 +12,8 @@
 
 #include <cmocka.h>
 
-#include "dl.h"
-#include "util.h"
+#include "ui/dl.h"
+#include "base/util.h"
 
 /* ---- a strict JSON parser (RFC 8259) that also collects every decoded string -------- */
 

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_export_dir.c - writing an export file onto the stick (export_dir.c): the bytes
  * read back, mode 0600, the "-2" name on a collision, refusing a missing or symlinked
  * directory, never following a symlink named like the file, and the statuses for a full
@@ -28,8 +30,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "platform/export_dir.h"
-#include "util.h"
+#include "export_dir.h"
+#include "base/util.h"
 
 /* Remove a directory tree (only what the tests create; symlinks are removed, not
  * followed). */

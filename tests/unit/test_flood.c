@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_flood.c - the contact request flood guard and the admin PIN lock-out (flood.c).
  * Times in the flood tests are milliseconds of a monotonic clock; the PIN tests use
  * UTC seconds. */
@@ -10,7 +12,7 @@
 
 #include <cmocka.h>
 
-#include "flood.h"
+#include "request/flood.h"
 
 #define SEC(s) ((int64_t)(s)*1000)
 #define MIN(m) (SEC(m) * 60)

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_i18n.c - the language list, the UI and content fallback chains, plurals, and the
  * date/time helpers. */
 #include <setjmp.h>
@@ -10,8 +12,8 @@
 
 #include <cmocka.h>
 
-#include "core/i18n.h"
-#include "core/util.h"
+#include "content/i18n.h"
+#include "base/util.h"
 
 #ifndef LOTSE_SOURCE_DIR
 #define LOTSE_SOURCE_DIR "."

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_orient.c - display rotation and touch mapping (orient.c). */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -6,7 +8,7 @@
 
 #include <cmocka.h>
 
-#include "orient.h"
+#include "ui/orient.h"
 
 #define EPS 1e-9
 

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_phone.c - the phone number check (phone.c): the formats parents and staff write,
  * the exact length limits, what is refused and why, and the canonical form. */
 #include <setjmp.h>
@@ -8,7 +10,7 @@
 
 #include <cmocka.h>
 
-#include "phone.h"
+#include "request/phone.h"
 
 #define OUT_SIZE 20
 

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_po.c - the PO reader: entries, escapes, plural forms, errors, garbage input. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -9,8 +11,8 @@
 
 #include <cmocka.h>
 
-#include "core/po.h"
-#include "core/util.h"
+#include "content/po.h"
+#include "base/util.h"
 
 /* Parse a NUL-terminated text through an exactly-sized heap copy, so that ASan catches
  * any read past len. */

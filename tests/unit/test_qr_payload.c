@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_qr_payload.c - the QR payload texts (tel:, geo:, map search, vCard, iCalendar)
  * and the byte-mode capacity table. The table was checked against libqrencode 4.1
  * (largest length that still encodes in each version at level M). */
@@ -11,7 +13,7 @@
 #include <cmocka.h>
 #include <math.h>
 
-#include "qr_payload.h"
+#include "ui/qr_payload.h"
 
 #define CRLF "\r\n"
 

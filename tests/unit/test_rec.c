@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_rec.c - the record-file parser: fields, continuations, paragraphs, comments,
  * errors with file:line, CRLF/BOM and garbage input. */
 #include <setjmp.h>
@@ -9,8 +11,8 @@
 
 #include <cmocka.h>
 
-#include "core/rec.h"
-#include "core/util.h"
+#include "content/rec.h"
+#include "base/util.h"
 
 /* Parse through an exactly-sized heap copy, so that ASan catches reads past len. */
 static rec_file *parse_n(const char *text, size_t len, site_errors *e)

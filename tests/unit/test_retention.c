@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_retention.c - the clock request retention counts by (retention.c): the wall
  * clock at start, advanced only by the monotonic clock; jumps are reported once. */
 #include <setjmp.h>
@@ -7,8 +9,8 @@
 
 #include <cmocka.h>
 
-#include "civil.h"
-#include "retention.h"
+#include "time/civil.h"
+#include "time/retention.h"
 
 #define DAY_S INT64_C(86400)
 #define DAY_MS (DAY_S * 1000)

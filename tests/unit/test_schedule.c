@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_schedule.c - expansion of weekly slots and exceptions into occurrences. Sites
  * are built by hand from stack data (no site_load), so this test needs only civil.c and
  * schedule.c. Dates are in spring 2026: Tuesdays are 24 and 31 March, 7, 14, 21 April;
@@ -10,7 +12,7 @@
 
 #include <cmocka.h>
 
-#include "schedule.h"
+#include "time/schedule.h"
 
 #define HM(h, m) ((h)*60 + (m))
 #define SLOT(k, wd, start, end)                                                                    \

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_seal.c - crypto/seal.c: request serialization and its strict parser, sealing and
  * opening, the worker's key files, the admin PIN hash and the export file format. Every
  * failure is checked for its message, not only for "false". */
@@ -11,8 +13,8 @@
 
 #include <cmocka.h>
 
-#include "crypto/seal.h"
-#include "util.h"
+#include "seal.h"
+#include "base/util.h"
 
 /* Assert that *err holds a message containing want, then free it and reset *err. */
 static void expect_err(char **err, const char *want)

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_site.c - site content loading: a good site, every kind of error with its exact
  * "file:line: Field: ..." message, error collection, and the shipped demo site. */
 #include <setjmp.h>
@@ -10,8 +12,8 @@
 
 #include <cmocka.h>
 
-#include "core/site.h"
-#include "core/util.h"
+#include "content/site.h"
+#include "base/util.h"
 
 /* ---- helpers ------------------------------------------------------------------------- */
 

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_store.c - the SQLite store (store.c): creating the directory and the database,
  * schema version and pragmas, the site snapshot round trip, and failing with a message
  * (never a crash) on a database from a newer lotse, a broken file or an unusable path;
@@ -21,8 +23,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "store/store.h"
-#include "util.h"
+#include "store.h"
+#include "base/util.h"
 
 /* Remove a directory tree (only what the tests create: files and directories). */
 static void rm_rf(const char *path)

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_text.c - word wrapping and shrink-to-fit (text.c) against the fixed-width fake
  * measure: every code point is px/2 pixels wide, lines are px*5/4 apart. At px = 20 a
  * code point is 10 px, so max_w = 10 * n leaves room for exactly n code points. */
@@ -11,8 +13,8 @@
 #include <cmocka.h>
 
 #include "fake_measure.h"
-#include "text.h"
-#include "util.h"
+#include "ui/text.h"
+#include "base/util.h"
 
 #define PX 20
 #define CW (PX / 2) /* width of one code point at PX */

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_touch.c - which touches become taps (touch.c): one finger at a time, nothing
  * outside the screen, no tap aimed at a screen that is gone, nothing stuck. */
 #include <setjmp.h>
@@ -7,7 +9,7 @@
 
 #include <cmocka.h>
 
-#include "touch.h"
+#include "ui/touch.h"
 
 #define W 1280
 #define H 800

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_ui.c - the kiosk's screens as a state machine (ui.c), driven the way the kiosk
  * drives it: lay out, tap the centre of an element found by id, lay out again.
  *
@@ -17,8 +19,8 @@
 #include <cmocka.h>
 
 #include "fake_measure.h"
-#include "ui.h"
-#include "util.h"
+#include "ui/ui.h"
+#include "base/util.h"
 
 #define HM(h, m) ((h)*60 + (m))
 #define W 1280

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The Lotse developers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_when.c - "when is she here?" phrases (when.c). No catalogs are loaded, so every
  * phrase is the English msgid. Dates in 2026: Tuesday 24 March; Berlin springs forward
  * on Sunday 29 March and falls back on Sunday 25 October. The relative part is held
@@ -11,10 +13,10 @@
 
 #include <cmocka.h>
 
-#include "i18n.h"
-#include "schedule.h"
-#include "util.h"
-#include "when.h"
+#include "content/i18n.h"
+#include "time/schedule.h"
+#include "base/util.h"
+#include "time/when.h"
 
 #define HM(h, m) ((h)*60 + (m))
 

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The Lotse developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Helpers for the contact-request end-to-end tests (tests/e2e/test_contact_*.sh,
 test_pin_lockout.sh, test_export_faults.sh, test_crash.sh).
 

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Lotse developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Run a command with a small tmpfs mounted on DIR, as a broken USB stick:
 #   in_tmpfs.sh ro|full|probe DIR LISTING CMD...
 #   ro     mounted read-only

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The Lotse developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Shared by the contact-request end-to-end tests. Source it after setting
 #   lotse (the binary), src (the source tree), out (this test's output directory).
 # Provides: fail, admin (lotse-admin), helper (python3 helper.py), make_conf, kiosk,
