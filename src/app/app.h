@@ -18,6 +18,7 @@
 #include "content/site.h"
 #include "ui/touch.h"
 #include "ui/ui.h"
+#include "ui/watch.h"
 #include "files.h"
 #include "render.h"
 #include "store.h"
@@ -69,6 +70,39 @@ bool options_parse_seconds(const char *s, int *out);
 bool options_parse_long(const char *s, long min, long max, long *out);
 bool options_parse_int_range(const char *s, long min, long max, int *out);
 
+/* effects.c: what the core asks for (ui_effect), performed with the store, the keys and
+ * the export directory. The kiosk fills the pointers and options before effects_init. */
+typedef struct effects {
+    const options *opt;
+    store *store;            /* may be NULL (no state database) */
+    const site *site;        /* may be NULL (out of order) */
+    ui_status *status;       /* kept current: the queue, what is switched on */
+    hours_overlay hours;     /* the staff's consultation-hour changes beside the site */
+    const char *store_aside; /* where a damaged database was moved at start, or NULL */
+    bool have_worker_key;
+    unsigned char worker_pk[32];
+    unsigned char flood_key[32]; /* random per process: keys the flood guard's digests */
+    flood_guard flood;
+    retention_clock retention;   /* the days retention counts (time/retention.h) */
+    int last_purge_day;          /* days since the epoch of the last retention purge */
+    int last_wall_day;           /* the wall-clock day of the last purge */
+    unsigned long pins_accepted; /* right PINs so far (the monkey's staff invariant) */
+    int64_t now_utc, mono_ms;    /* the time of the call being performed */
+} effects;
+
+/* Load the worker key, prepare the flood guard, put the saved consultation-hour changes
+ * into the overlay, purge expired requests and fill *status. Logs what is missing. */
+void effects_init(effects *fx, int64_t now_utc, int64_t mono_ms);
+void effects_finish(effects *fx);
+/* Perform the effect the last ui_update asked of st, if any, and report it back. */
+void effects_perform(effects *fx, ui_state *st, int64_t now_utc, int64_t mono_ms);
+/* Delete requests older than the retention period (once a day; cheap otherwise). */
+void effects_housekeeping(effects *fx, int64_t now_utc, int64_t mono_ms);
+/* The idle timeout: nothing may bring a confirmation back (the flood guard's last one). */
+void effects_forget_last(effects *fx);
+/* Parse a Worker-Key value (an inline key line or a path to a key file). */
+bool requests_load_worker_key(const char *value, unsigned char pk[32], char **err);
+
 /* The kiosk's global state in one struct (DESIGN.md). */
 typedef struct kiosk {
     options opt;
@@ -81,7 +115,7 @@ typedef struct kiosk {
     SDL_Texture *turned;  /* the layout-sized frame when Rotation is not 0 */
     int panel_w, panel_h; /* the renderer's output size; the layout's is ctx.config */
     renderer *rd;
-    ui_state st;
+    ui_state *st; /* opaque (ui.h) */
     ui_ctx ctx;
     dl *shown;               /* what is on the screen now */
     bool virtual_clock;      /* headless: time only moves by `wait` */
@@ -92,16 +126,11 @@ typedef struct kiosk {
     int64_t screen_since_ms; /* when the shown screen last changed (monotonic) */
     unsigned long redraws;
     bool quit;
-    /* Contact requests (requests.c). */
-    bool have_worker_key;
-    unsigned char worker_pk[32];
-    unsigned char flood_key[32]; /* random per process: keys the flood guard's digests */
-    flood_guard flood;
-    int last_purge_day;        /* days since the epoch of the last retention purge */
-    retention_clock retention; /* the days retention counts (core/retention.h) */
-    int last_wall_day;         /* the wall-clock day of the last purge */
-    char *admin_notice;
-    char *store_aside; /* where a damaged database was moved at start, or NULL */
+    effects fx;                   /* requests, the PIN, the export, the hours (effects.c) */
+    char *store_aside;            /* where a damaged database was moved at start, or NULL */
+    ui_watch *watch;              /* the rules checked after every frame (monkey, storm), or NULL */
+    const char *violation;        /* the first broken rule (owned by watch), or NULL */
+    unsigned long caches_emptied; /* how often leaving a private screen emptied the caches */
 } kiosk;
 
 /* content.c: languages, UI catalogs and site content. */
@@ -138,17 +167,11 @@ void kiosk_pump(kiosk *k);
 void kiosk_jump_wall_clock(kiosk *k, int64_t delta_s);
 bool kiosk_screenshot(kiosk *k, const char *path, char **err);
 
-/* requests.c: contact requests, the admin PIN, the export and consultation-hour changes. */
-/* Load the worker key, prepare the flood guard, apply saved consultation-hour changes,
- * purge expired requests and fill k->ctx.status. Logs what is missing. */
+/* kiosk.c: the kiosk's wiring of the effects module (its store, site, options, clock). */
 void requests_init(kiosk *k);
 void requests_finish(kiosk *k);
-/* Perform the effect the last ui_update asked for, if any. */
-void requests_perform(kiosk *k);
-/* Once a day: delete requests older than the retention period. */
-void requests_housekeeping(kiosk *k);
-/* Parse a Worker-Key value (an inline key line or a path to a key file). */
-bool requests_load_worker_key(const char *value, unsigned char pk[32], char **err);
+/* Tap the centre of the enabled element with this id on the shown screen; false if none. */
+bool kiosk_tap_id(kiosk *k, const char *id);
 
 /* script.c: run an automation script; returns the process exit code. */
 int script_run(kiosk *k, const char *path);

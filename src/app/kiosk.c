@@ -89,11 +89,21 @@ static void draw(kiosk *k, const dl *d)
     SDL_RenderCopyEx(k->sdl, t, NULL, &dst, (double)k->opt.orient.rotation, NULL, SDL_FLIP_NONE);
 }
 
+/* The rules of watch.h after a frame, when a monkey or storm run asked for them. */
+static void watch(kiosk *k)
+{
+    if (!k->watch || k->violation)
+        return;
+    k->violation = ui_watch_step(k->watch, k->st, &k->ctx, k->shown, k->fx.pins_accepted,
+                                 k->caches_emptied, k->mono_ms);
+}
+
 void kiosk_frame(kiosk *k, bool force)
 {
-    dl *d = ui_layout(&k->st, &k->ctx, kiosk_now_utc(k), k->mono_ms);
+    dl *d = ui_layout(k->st, &k->ctx, kiosk_now_utc(k), k->mono_ms);
     if (!force && dl_equal(d, k->shown)) {
         dl_destroy(d);
+        watch(k);
         return;
     }
     draw(k, d);
@@ -102,29 +112,65 @@ void kiosk_frame(kiosk *k, bool force)
     redraw_count = (sig_atomic_t)k->redraws;
     dl_destroy(k->shown);
     k->shown = d;
+    watch(k);
 }
 
 static void update(kiosk *k, const ui_event *ev)
 {
-    ui_screen before = k->st.screen;
-    bool was_at_rest = before == SCREEN_HOME && k->st.lang == 0;
-    ui_update(&k->st, &k->ctx, k->shown, ev, k->mono_ms);
-    requests_perform(k);
-    if (k->st.screen != before)
+    ui_screen before = ui_current_screen(k->st);
+    bool was_at_rest = ui_at_rest(k->st);
+    ui_update(k->st, &k->ctx, k->shown, ev, k->mono_ms);
+    effects_perform(&k->fx, k->st, kiosk_now_utc(k), k->mono_ms);
+    ui_screen now = ui_current_screen(k->st);
+    if (now != before)
         k->screen_since_ms = k->mono_ms; /* a touch aimed at the old one is no tap here */
-    bool private_before = ui_is_private_screen(before);
-    if (private_before && !ui_is_private_screen(k->st.screen)) {
-        /* What a parent typed (or the PIN's length) may sit in cached text textures. */
+    if (ui_is_private_screen(before) && !ui_is_private_screen(now)) {
+        /* What a parent typed, her ticket code or the PIN's length may sit in cached text
+         * textures, measured widths or encoded QR codes. */
         renderer_invalidate(k->rd);
         fontset_forget_measures(k->fonts);
+        k->caches_emptied++;
     }
     if (ev->kind == UI_EV_TICK) {
-        if (!was_at_rest && k->st.screen == SCREEN_HOME && k->st.lang == 0) {
+        if (!was_at_rest && ui_at_rest(k->st)) {
             /* The idle timeout: nothing may bring a confirmation back. */
-            flood_forget_last(&k->flood);
+            effects_forget_last(&k->fx);
         }
-        requests_housekeeping(k);
+        effects_housekeeping(&k->fx, kiosk_now_utc(k), k->mono_ms);
     }
+}
+
+bool kiosk_tap_id(kiosk *k, const char *id)
+{
+    for (size_t i = 0; k->shown && i < k->shown->n_elems; i++) {
+        const dl_elem *e = &k->shown->elems[i];
+        if (e->id && strcmp(e->id, id) == 0 && e->enabled && e->action.kind) {
+            kiosk_tap(k, e->x + e->w / 2, e->y + e->h / 2, 0);
+            return true;
+        }
+    }
+    return false;
+}
+
+void requests_init(kiosk *k)
+{
+    effects *fx = &k->fx;
+    fx->opt = &k->opt;
+    fx->store = k->store;
+    fx->site = k->site;
+    fx->status = &k->ctx.status;
+    fx->store_aside = k->store_aside;
+    /* Headless scripts run on the virtual clock; the real loop reads the monotonic one. */
+    effects_init(fx, kiosk_now_utc(k), k->virtual_clock ? k->mono_ms : clock_mono_ms());
+    k->ctx.hours = &fx->hours;
+}
+
+void requests_finish(kiosk *k)
+{
+    k->ctx.hours = NULL;
+    effects_finish(&k->fx);
+    free(k->store_aside);
+    k->store_aside = NULL;
 }
 
 void kiosk_tap(kiosk *k, int x, int y, int hold_ms)
@@ -145,12 +191,16 @@ void kiosk_advance(kiosk *k, int64_t ms)
 {
     int64_t end = k->mono_ms + ms;
     for (;;) {
-        int64_t due = ui_next_deadline(&k->st, &k->ctx, k->mono_ms);
+        int64_t due = ui_next_deadline(k->st, &k->ctx, k->mono_ms);
         if (due < 0 || k->mono_ms + due > end)
             break;
         k->mono_ms += due > 0 ? due : 1;
         ui_event tick = {UI_EV_TICK, 0, 0, 0};
         update(k, &tick);
+        /* The loop lays out a frame whenever it wakes for a deadline; a script needs those
+         * frames only when its rules are watched (each is checked). */
+        if (k->watch)
+            kiosk_frame(k, false);
     }
     k->mono_ms = end;
     ui_event tick = {UI_EV_TICK, 0, 0, 0};
@@ -233,12 +283,18 @@ bool kiosk_init(kiosk *k, char **err)
     k->rd = renderer_create(k->sdl, k->fonts);
     k->ctx.measure = fontset_measure(k->fonts);
     touch_init(&k->touch);
+    k->st = ui_create(k->mono_ms);
     k->screen_since_ms = INT64_MIN / 2;
     return true;
 }
 
 void kiosk_finish(kiosk *k)
 {
+    ui_destroy(k->st);
+    k->st = NULL;
+    ui_watch_destroy(k->watch);
+    k->watch = NULL;
+    k->violation = NULL;
     dl_destroy(k->shown);
     k->shown = NULL;
     renderer_destroy(k->rd);
@@ -368,7 +424,7 @@ void kiosk_pump(kiosk *k)
 int kiosk_main(kiosk *k)
 {
     k->mono_ms = clock_mono_ms();
-    ui_init(&k->st, k->mono_ms);
+    ui_reset(k->st, k->mono_ms);
     kiosk_frame(k, true);
     struct sigaction sa = {.sa_handler = on_sigusr1, .sa_flags = SA_RESTART};
     sigemptyset(&sa.sa_mask);
@@ -383,7 +439,7 @@ int kiosk_main(kiosk *k)
     if (heartbeat)
         fprintf(stderr, "lotse: watchdog heartbeat every %lld ms\n", (long long)heartbeat);
     while (!k->quit) {
-        int64_t timeout = ui_next_deadline(&k->st, &k->ctx, k->mono_ms);
+        int64_t timeout = ui_next_deadline(k->st, &k->ctx, k->mono_ms);
         /* Wake when the shown minute turns (the clock and "in 2 hours" change). */
         int64_t wall_ms = kiosk_now_utc(k) * 1000;
         int64_t to_minute = 60000 - wall_ms % 60000 + 20;

@@ -73,11 +73,7 @@ static const dl_elem *find_id(const dl *d, const char *id)
 
 static bool tap_id(kiosk *k, const char *id)
 {
-    const dl_elem *e = find_id(k->shown, id);
-    if (!e)
-        return false;
-    kiosk_tap(k, e->x + e->w / 2, e->y + e->h / 2, 0);
-    return true;
+    return kiosk_tap_id(k, id);
 }
 
 /* type TEXT: tap the on-screen key of every character ("key.<char>", "key.space"), as a
@@ -192,8 +188,9 @@ static void seen_note(seen_set *seen, const kiosk *k)
     if (seen->n_screens < 32)
         snprintf(seen->screens[seen->n_screens++], sizeof(seen->screens[0]), "%s", name);
 lang:
-    if (k->st.lang < 64)
-        seen->langs[k->st.lang] = true;
+    size_t lang = ui_current_lang(k->st);
+    if (lang < 64)
+        seen->langs[lang] = true;
 }
 
 static void seen_print(const seen_set *seen, const kiosk *k, const char *what)
@@ -240,7 +237,7 @@ static void storm(kiosk *k, long n, long hz, long seed)
     long next_id = 1;
     seen_set seen = {0};
     seen_note(&seen, k);
-    for (long i = 0; i < n && !k->quit; i++) {
+    for (long i = 0; i < n && !k->quit && !k->violation; i++) {
         int kind = rnd_int(&s, 100);
         long a = next_id++ % 11, b = next_id++ % 11;
         float x, y, x2, y2;
@@ -404,7 +401,7 @@ static void monkey(kiosk *k, long n, long seed, const char *pin)
     Uint32 t0 = SDL_GetTicks();
     long report = n / 10 > 0 ? n / 10 : 1;
     printf("monkey: seed %ld, %ld steps, in use at start %zu bytes\n", seed, n, mem0);
-    for (long i = 0; i < n && !k->quit; i++) {
+    for (long i = 0; i < n && !k->quit && !k->violation; i++) {
         int r = rnd_int(&s, 1000);
         int64_t think = 260 + rnd_int(&s, 1500); /* a parent looks before the next touch */
         const dl_elem *e;
@@ -455,7 +452,7 @@ static void monkey(kiosk *k, long n, long seed, const char *pin)
             kiosk_pump(k);
         } else if (r < 860 && n_langs) {
             langs++;
-            ui_set_lang(&k->st, &k->ctx,
+            ui_set_lang(k->st, &k->ctx,
                         i18n_lang(k->ctx.i18n, (size_t)rnd_int(&s, (int)n_langs))->code,
                         k->mono_ms);
             kiosk_frame(k, false);
@@ -479,7 +476,7 @@ static void monkey(kiosk *k, long n, long seed, const char *pin)
             mem_max = m;
         if ((i + 1) % report == 0 || i + 1 == n) {
             printf("monkey: step %ld screen %s lang %s in use %zu bytes\n", i + 1, k->shown->screen,
-                   i18n_lang(k->ctx.i18n, k->st.lang)->code, m);
+                   i18n_lang(k->ctx.i18n, ui_current_lang(k->st))->code, m);
             fflush(stdout);
         }
     }
@@ -488,6 +485,28 @@ static void monkey(kiosk *k, long n, long seed, const char *pin)
            n, (double)(SDL_GetTicks() - t0) / 1000.0, taps, backs, langs, holds, timeouts, pins,
            mem0, mem_in_use(), mem_max);
     seen_print(&seen, k, "monkey");
+}
+
+/* The rules of ui/watch.h, checked after every frame of a storm or monkey run: on from
+ * the first such run to the end of the script. A broken rule ends the run; the command
+ * fails with the rule, the screen and the step. */
+static void watch_on(kiosk *k)
+{
+    if (!k->watch)
+        k->watch = ui_watch_create();
+    kiosk_frame(k, false);
+}
+
+static char *watch_result(kiosk *k, const char *what)
+{
+    if (!k->violation) {
+        printf("%s: rules held over %lu frames (staff only after the PIN, nothing typed left "
+               "behind, preconditions, the greeting's round)\n",
+               what, ui_watch_frames(k->watch));
+        return NULL;
+    }
+    return xasprintf("%s: a rule was broken: %s (now on screen '%s')", what, k->violation,
+                     k->shown ? k->shown->screen : "?");
 }
 
 /* clock-jump +365d: shift the wall clock by days (d), hours (h), minutes (m) or seconds
@@ -580,16 +599,22 @@ static char *run_line(kiosk *k, const char *line)
             msg = xasprintf(
                 "storm N HZ SEED: '%s %s %s' are not numbers (N up to 1000000, HZ 1..1000)", a1, a2,
                 a3);
-        else
+        else {
+            watch_on(k);
             storm(k, x, hz, seed);
+            msg = watch_result(k, "storm");
+        }
     } else if (strcmp(cmd, "monkey") == 0 && a1 && a2) {
         long seed;
         if (!options_parse_long(a1, 1, 1000000, &x) ||
             !options_parse_long(a2, 0, 2147483647, &seed))
             msg =
                 xasprintf("monkey N SEED [PIN]: '%s %s' are not numbers (N up to 1000000)", a1, a2);
-        else
+        else {
+            watch_on(k);
             monkey(k, x, seed, a3);
+            msg = watch_result(k, "monkey");
+        }
     } else if (strcmp(cmd, "clock-jump") == 0 && a1 && !a2) {
         int64_t delta;
         if (!parse_jump(a1, &delta)) {
@@ -640,7 +665,7 @@ static char *run_line(kiosk *k, const char *line)
         else
             kiosk_advance(k, x);
     } else if (strcmp(cmd, "lang") == 0 && a1 && !a2) {
-        if (!ui_set_lang(&k->st, &k->ctx, a1, k->mono_ms))
+        if (!ui_set_lang(k->st, &k->ctx, a1, k->mono_ms))
             msg = xasprintf("lang: no language '%s'", a1);
         else
             kiosk_frame(k, false);

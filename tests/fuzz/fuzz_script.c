@@ -150,7 +150,7 @@ static void setup(void)
     k.utc_base = o->now_utc;
     requests_init(&k);
     k.mono_ms = 0;
-    ui_init(&k.st, 0);
+    ui_reset(k.st, 0);
     kiosk_frame(&k, true);
     atexit(teardown);
 }
@@ -169,7 +169,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
      * goes on (the kiosk never sees it go back); the wall clock is set back, as a time
      * correction would. */
     k.utc_base = k.opt.now_utc - k.mono_ms / 1000;
-    ui_reset(&k.st, k.mono_ms);
+    ui_reset(k.st, k.mono_ms);
     kiosk_frame(&k, true);
     int rc = script_run(&k, script_path);
     FUZZ_CHECK(rc == 0 || rc == 1);

@@ -20,6 +20,8 @@
 
 #include "fake_measure.h"
 #include "ui/ui.h"
+#include "ui/ui_lay.h"
+#include "ui/ui_state.h"
 #include "base/util.h"
 
 #define HM(h, m) ((h)*60 + (m))
@@ -135,7 +137,7 @@ static int setup(void **state)
     f->ctx.i18n = f->t;
     f->ctx.measure = &fake_measure;
     f->ctx.config = (ui_config){W, H, TIMEOUT, WARNING, 0};
-    f->ctx.status = (ui_status){true, true, 2, "2026-03-20", 60, NULL, NULL};
+    f->ctx.status = (ui_status){true, true, 2, "2026-03-20", 60, NULL};
     f->now = berlin_to_utc((civil_date){2026, 3, 24}, HM(10, 0), 0);
     f->mono = 1000000;
     ui_init(&f->st, f->mono);
@@ -1272,15 +1274,33 @@ static void test_interpreter_choice(void **state)
 {
     fixture *f = *state;
     type_keys(f, (const char *const[]){"start", "menu.contact", "contact.topic.money", NULL});
-    assert_false(has(f, "contact.interpreter.en"));
+    assert_false(has(f, "contact.interpreter.other"));
     tap(f, "contact.interpreter.yes");
-    /* German UI: "yes" picks the first other language; German itself is not offered. */
-    assert_int_equal(f->st.contact.interpreter, LANG_EN);
-    assert_false(has(f, "contact.interpreter.de"));
-    tap(f, "contact.interpreter.ar");
+    /* German UI: "yes" asks which language on a second step; German is not offered. */
+    assert_screen(f, "contact-language");
+    assert_int_equal(f->st.contact.interpreter, -1);
+    assert_false(has(f, "contact.language.de"));
+    tap(f, "contact.language.ar");
+    assert_screen(f, "contact-how");
     assert_int_equal(f->st.contact.interpreter, LANG_AR);
+    char *chosen = text_of(f, "contact.interpreter.chosen");
+    assert_non_null(strstr(chosen, "العربية"));
+    free(chosen);
+    /* Another language: the second step again, with the choice shown. */
+    tap(f, "contact.interpreter.other");
+    assert_screen(f, "contact-language");
+    tap(f, "contact.language.en");
+    assert_int_equal(f->st.contact.interpreter, LANG_EN);
     tap(f, "contact.interpreter.no");
     assert_int_equal(f->st.contact.interpreter, -1);
+    assert_false(has(f, "contact.interpreter.other"));
+    /* In an English UI "yes" means English at once. */
+    tap(f, "contact.cancel");
+    ui_set_lang(&f->st, &f->ctx, "en", f->mono);
+    type_keys(f, (const char *const[]){"menu.contact", "contact.topic.money",
+                                       "contact.interpreter.yes", NULL});
+    assert_screen(f, "contact-how");
+    assert_int_equal(f->st.contact.interpreter, LANG_EN);
 }
 
 /* ---- staff access ----------------------------------------------------------------------- */
@@ -1315,8 +1335,12 @@ static void test_admin_pin_pad(void **state)
     dl_destroy(d);
     tap(f, "pin.4");
     tap(f, "pin.ok");
-    assert_int_equal(ui_take_effect(&f->st).kind, UI_FX_CHECK_PIN);
-    assert_string_equal(f->st.admin.pin, "1234");
+    ui_effect fx = ui_take_effect(&f->st);
+    assert_int_equal(fx.kind, UI_FX_CHECK_PIN);
+    /* The effect carries the digits; the pad keeps none of them meanwhile. */
+    assert_string_equal(fx.pin, "1234");
+    assert_true(all_zero(f->st.admin.pin, sizeof(f->st.admin.pin)));
+    ui_effect_wipe(&fx);
     ui_pin_done(&f->st, false, 30, f->mono);
     assert_true(all_zero(f->st.admin.pin, sizeof(f->st.admin.pin)));
     assert_screen(f, "admin-pin");
@@ -1358,7 +1382,8 @@ static void test_admin_pin_not_configured(void **state)
 static void test_admin_export_and_hours(void **state)
 {
     fixture *f = *state;
-    f->st.screen = SCREEN_ADMIN;
+    f->st.screen = SCREEN_ADMIN; /* as after the right PIN */
+    f->st.admin.entered = f->st.admin.unlocked = true;
     tap(f, "admin.export");
     assert_int_equal(ui_take_effect(&f->st).kind, UI_FX_EXPORT);
     ui_admin_done(&f->st, ADMIN_MSG_FULL, 0, NULL);
@@ -1375,7 +1400,10 @@ static void test_admin_export_and_hours(void **state)
     tap(f, "hours.1.action");
     ui_effect fx = ui_take_effect(&f->st);
     assert_int_equal(fx.kind, UI_FX_HOUR_CANCEL);
-    assert_int_equal(fx.index, 1);
+    /* The effect names the hour itself, as listed when the tap was laid out. */
+    assert_int_equal(fx.hour.worker, occ[1].worker);
+    assert_int_equal(fx.hour.kita, occ[1].kita);
+    assert_true(fx.hour.start_utc == occ[1].start_utc);
     /* The extra-hour form: tomorrow 14:00-16:00, stepping by half hours. */
     occurrence o;
     assert_true(ui_admin_new_hour(&f->st, &f->ctx, f->now, &o));
@@ -1475,6 +1503,237 @@ static void test_qr_ticket_keeps_code(void **state)
     free(code);
 }
 
+/* ---- the screen table and what follows from it ---------------------------------------- */
+
+/* Over the whole table: names unique and found again, parents end at home, staff screens
+ * are in the staff area and have a precondition, private rules as documented. */
+static void test_screen_table_properties(void **state)
+{
+    (void)state;
+    for (int s = 0; s < SCREEN_COUNT; s++) {
+        const char *name = ui_screen_name((ui_screen)s);
+        assert_non_null(name);
+        assert_int_equal(ui_screen_find(name), s);
+        for (int o = 0; o < s; o++)
+            assert_string_not_equal(ui_screen_name((ui_screen)o), name);
+        /* The parent chain reaches home without a cycle. */
+        ui_screen p = (ui_screen)s;
+        int steps = 0;
+        while (p != SCREEN_HOME && steps++ <= SCREEN_COUNT)
+            p = ui_screens[p].parent;
+        assert_int_equal(p, SCREEN_HOME);
+        const ui_screen_def *d = &ui_screens[s];
+        assert_non_null(d->layout);
+        assert_non_null(d->reading);
+        assert_non_null(d->reading[0]);
+        if (d->flags & SCR_STAFF) {
+            assert_true(d->flags & SCR_STAFF_AREA);
+            assert_non_null(d->ready);
+            assert_null(d->stat); /* staff screens are never counted */
+        }
+    }
+    /* What typed data or a code shows is private. */
+    assert_true(ui_is_private_screen(SCREEN_CONTACT_DETAILS));
+    assert_true(ui_is_private_screen(SCREEN_CONTACT_CONSENT));
+    assert_true(ui_is_private_screen(SCREEN_CONTACT_DONE));
+    assert_true(ui_is_private_screen(SCREEN_QR)); /* the ticket's code */
+    assert_true(ui_is_private_screen(SCREEN_ADMIN_PIN));
+    assert_false(ui_is_private_screen(SCREEN_HOME));
+    assert_false(ui_is_private_screen(SCREEN_EMERGENCY));
+    assert_true(ui_is_staff_screen(SCREEN_ADMIN));
+    assert_true(ui_is_staff_screen(SCREEN_ADMIN_HOURS));
+    assert_false(ui_is_staff_screen(SCREEN_ADMIN_PIN));
+    assert_int_equal(ui_screen_find("no-such-screen"), SCREEN_COUNT);
+}
+
+/* Into the staff screen with the right PIN (as the app answers it). */
+static void staff_in(fixture *f)
+{
+    ui_reset(&f->st, f->mono);
+    tap_at(f, 10, 10, ADMIN_HOLD_MS);
+    ui_take_effect(&f->st);
+    type_keys(f, (const char *const[]){"pin.1", "pin.2", "pin.3", "pin.4", "pin.ok", NULL});
+    ui_effect fx = ui_take_effect(&f->st);
+    assert_int_equal(fx.kind, UI_FX_CHECK_PIN);
+    ui_effect_wipe(&fx);
+    ui_pin_done(&f->st, true, 0, f->mono);
+    assert_screen(f, "admin");
+    assert_true(ui_staff_unlocked(&f->st));
+}
+
+/* Defect: PIN, staff screen, emergency strip, Back - the staff screen came back for
+ * whoever stood there next. Leaving the staff area by any path ends the session, and
+ * Back never returns into it. */
+static void test_staff_session_ends_on_every_way_out(void **state)
+{
+    fixture *f = *state;
+    /* The emergency strip, then Back (the button, and the hardware key). */
+    staff_in(f);
+    tap(f, "emergency");
+    assert_screen(f, "emergency");
+    assert_false(ui_staff_unlocked(&f->st));
+    tap(f, "nav.back");
+    assert_screen(f, "home");
+    staff_in(f);
+    tap(f, "emergency");
+    back_key(f);
+    assert_screen(f, "home");
+    /* From the hours editor: emergency, Back, Back. */
+    staff_in(f);
+    tap(f, "admin.hours");
+    assert_screen(f, "admin-hours");
+    tap(f, "emergency");
+    back_key(f);
+    assert_screen(f, "home");
+    back_key(f);
+    assert_screen(f, "home");
+    /* Start, then Back. */
+    staff_in(f);
+    tap(f, "nav.home");
+    assert_false(ui_staff_unlocked(&f->st));
+    assert_false(back_key(f));
+    assert_screen(f, "home");
+    /* A language changes the words, not where she is; the hidden hold then starts anew. */
+    staff_in(f);
+    assert_true(ui_set_lang(&f->st, &f->ctx, "en", f->mono));
+    assert_screen(f, "admin");
+    tap(f, "admin.leave");
+    assert_false(ui_staff_unlocked(&f->st));
+    assert_false(back_key(f));
+    assert_screen(f, "home");
+    /* The idle timeout. */
+    staff_in(f);
+    f->mono += TIMEOUT;
+    tick(f);
+    assert_screen(f, "home");
+    assert_false(ui_staff_unlocked(&f->st));
+    /* Within the staff area the session goes on: hours editor and Back. */
+    staff_in(f);
+    tap(f, "admin.hours");
+    tap(f, "nav.back");
+    assert_screen(f, "admin");
+    assert_true(ui_staff_unlocked(&f->st));
+    /* An answer to a PIN check that comes after the pad was left opens nothing. */
+    ui_reset(&f->st, f->mono);
+    tap_at(f, 10, 10, ADMIN_HOLD_MS);
+    ui_take_effect(&f->st);
+    tap(f, "nav.home");
+    ui_pin_done(&f->st, true, 0, f->mono);
+    assert_screen(f, "home");
+    assert_false(ui_staff_unlocked(&f->st));
+}
+
+/* Staff taps are taken only on the staff screens: an admin action found on no screen a
+ * parent sees does nothing from the start screen. */
+static void test_staff_actions_only_on_staff_screens(void **state)
+{
+    fixture *f = *state;
+    static const int acts[] = {ACT_ADMIN_EXPORT, ACT_ADMIN_HOURS, ACT_HOUR_CANCEL, ACT_HOUR_ADD,
+                               ACT_PIN_OK};
+    for (size_t i = 0; i < ARRAY_LEN(acts); i++) {
+        dl *d = lay_out(f);
+        dl_elem *e = dl_push(d, ROLE_BUTTON, "fake", "fake");
+        e->x = 0;
+        e->y = 0;
+        e->w = 1280;
+        e->h = 800;
+        e->enabled = true;
+        e->action = (dl_action){acts[i], 0};
+        ui_event ev = {UI_EV_TAP, 640, 400, 0};
+        /* dl_hit takes the topmost element: the fake one, pushed last. */
+        ui_update(&f->st, &f->ctx, d, &ev, f->mono);
+        dl_destroy(d);
+        assert_screen(f, "home");
+        assert_int_equal(ui_take_effect(&f->st).kind, UI_FX_NONE);
+    }
+}
+
+/* Defect: at rest the idle timeout restarted the greeting's round at German every 90 s,
+ * so with 18 languages and 8 s a language, six were never greeted. */
+static void test_greeting_goes_round_at_rest(void **state)
+{
+    fixture *f = *state;
+    f->ctx.config.greeting_ms = 8000;
+    size_t seen[3] = {0};
+    /* 40 minutes at rest, every deadline delivered as the kiosk's loop does. */
+    int64_t end = f->mono + 40 * 60000;
+    while (f->mono < end) {
+        int64_t due = ui_next_deadline(&f->st, &f->ctx, f->mono);
+        assert_true(due > 0 && due <= 8000);
+        f->mono += due;
+        tick(f);
+        assert_true(ui_at_rest(&f->st));
+        /* The language shown follows the time at rest, never restarting. */
+        int64_t rest = f->mono - 1000000;
+        size_t lang = (size_t)((rest / 8000) % 3);
+        seen[lang]++;
+    }
+    /* The round runs from the moment the kiosk came to rest: nothing re-anchored it. */
+    assert_int_equal(f->st.last_input_ms, 1000000);
+    for (int i = 0; i < 3; i++)
+        assert_true(seen[i] > 90);
+}
+
+/* Defect: "cancel this hour" carried an index into a list computed at the previous
+ * frame's time; when an hour ended in between, another hour was cancelled. The effect
+ * now names the hour of the row tapped, as laid out. */
+static void test_hour_cancel_names_the_hour_tapped(void **state)
+{
+    fixture *f = *state;
+    staff_in(f);
+    tap(f, "admin.hours");
+    /* 11:59: today's 9-12 hour is row 0, next Monday's at the other Kita is not here;
+     * row 1 is next Tuesday's 9-12. */
+    f->now = berlin_to_utc((civil_date){2026, 3, 24}, HM(11, 59), 0);
+    dl *shown = lay_out(f);
+    occurrence then[ADMIN_OCCURRENCES];
+    size_t n = ui_admin_occurrences(&f->ctx, f->now, then, ADMIN_OCCURRENCES);
+    assert_true(n >= 2);
+    /* The tap arrives after 12:00, when the list would start one later. */
+    f->now = berlin_to_utc((civil_date){2026, 3, 24}, HM(12, 1), 0);
+    occurrence later[ADMIN_OCCURRENCES];
+    ui_admin_occurrences(&f->ctx, f->now, later, ADMIN_OCCURRENCES);
+    assert_true(later[0].start_utc == then[1].start_utc);
+    ui_event ev = tap_event(must_find(shown, "hours.1.action"));
+    assert_true(ui_update(&f->st, &f->ctx, shown, &ev, f->mono));
+    dl_destroy(shown);
+    ui_effect fx = ui_take_effect(&f->st);
+    assert_int_equal(fx.kind, UI_FX_HOUR_CANCEL);
+    assert_true(fx.hour.start_utc == then[1].start_utc);
+    assert_int_equal(fx.hour.date.day, then[1].date.day);
+    assert_int_equal(fx.hour.worker, then[1].worker);
+}
+
+/* The staff's changes are an overlay: the site stays as loaded. */
+static void test_hours_overlay_leaves_site(void **state)
+{
+    fixture *f = *state;
+    occurrence occ[ADMIN_OCCURRENCES];
+    size_t n = ui_admin_occurrences(&f->ctx, f->now, occ, ADMIN_OCCURRENCES);
+    assert_true(n >= 1);
+    hours_overlay ov;
+    hours_overlay_init(&ov);
+    site_exception e = {.kind = EXC_CANCELLED,
+                        .kita = occ[0].kita,
+                        .from = occ[0].date,
+                        .to = occ[0].date,
+                        .start_min = occ[0].start_min,
+                        .end_min = occ[0].end_min,
+                        .admin_id = 7};
+    assert_true(hours_overlay_add(&ov, &f->s, occ[0].worker, &e));
+    f->ctx.hours = &ov;
+    occurrence with[ADMIN_OCCURRENCES];
+    ui_admin_occurrences(&f->ctx, f->now, with, ADMIN_OCCURRENCES);
+    assert_true(with[0].cancelled);
+    assert_int_equal(with[0].admin_id, 7);
+    assert_int_equal(f->worker.n_exceptions, 0); /* the site is untouched */
+    assert_true(hours_overlay_remove(&ov, 7));
+    ui_admin_occurrences(&f->ctx, f->now, with, ADMIN_OCCURRENCES);
+    assert_false(with[0].cancelled);
+    f->ctx.hours = NULL;
+    hours_overlay_finish(&ov);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -1514,6 +1773,12 @@ int main(void)
         T(test_qr_service_and_back),
         T(test_qr_take_home_forgets),
         T(test_qr_ticket_keeps_code),
+        T(test_screen_table_properties),
+        T(test_staff_session_ends_on_every_way_out),
+        T(test_staff_actions_only_on_staff_screens),
+        T(test_greeting_goes_round_at_rest),
+        T(test_hour_cancel_names_the_hour_tapped),
+        T(test_hours_overlay_leaves_site),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -151,12 +151,4 @@ size_t site_workers_at(const site *s, int kita, int *out, size_t max);
 int site_kita_find(const site *s, const char *id);
 int site_worker_find(const site *s, const char *id);
 
-/* Add an exception the social worker entered on the admin screen to worker's schedule
- * (a copy; e->note is copied too). Only EXC_CANCELLED and EXC_EXTRA on a single day with a
- * valid time range are accepted; returns false otherwise (s unchanged). */
-bool site_add_exception(site *s, int worker, const site_exception *e);
-/* Remove the admin exception with this admin_id (> 0) from whichever worker has it.
- * Returns false if there is none. */
-bool site_remove_admin_exception(site *s, int64_t admin_id);
-
 #endif

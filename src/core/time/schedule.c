@@ -103,11 +103,33 @@ static int schedule_extra_kita(const site_worker *w, const site_exception *e, si
  * date on screen). A holiday removes o; a cancellation flags it and carries its note.
  * Returns false if o is to be dropped. The first matching cancellation (in file order)
  * gives the note. */
-static bool schedule_apply_exceptions(const site_worker *w, occurrence *o, bool include_cancelled)
+/* The exceptions of worker wi: those of the site first (file order), then the staff's
+ * changes from the overlay (in the order they were made). NULL after the last. */
+typedef struct exc_iter {
+    const site_worker *w;
+    const hours_overlay *ov;
+    int wi;
+    size_t i, j;
+} exc_iter;
+
+static const site_exception *schedule_exc_next(exc_iter *it)
+{
+    if (it->i < it->w->n_exceptions)
+        return &it->w->exceptions[it->i++];
+    while (it->ov && it->j < it->ov->n) {
+        const hours_change *c = &it->ov->items[it->j++];
+        if (c->worker == it->wi)
+            return &c->e;
+    }
+    return NULL;
+}
+
+static bool schedule_apply_exceptions(const site_worker *w, const hours_overlay *ov, int wi,
+                                      occurrence *o, bool include_cancelled)
 {
     const site_exception *cancel = NULL;
-    for (size_t i = 0; i < w->n_exceptions; i++) {
-        const site_exception *e = &w->exceptions[i];
+    exc_iter it = {w, ov, wi, 0, 0};
+    for (const site_exception *e; (e = schedule_exc_next(&it));) {
         if (e->kind != EXC_HOLIDAY && e->kind != EXC_CANCELLED)
             continue;
         if (!schedule_exception_covers(e, o->kita, o->date, o->start_min, o->end_min))
@@ -129,10 +151,10 @@ static bool schedule_apply_exceptions(const site_worker *w, occurrence *o, bool 
 
 /* Offer one candidate occurrence to the sink, after exceptions and the "not yet over"
  * check. */
-static void schedule_offer(const site_worker *w, occurrence *o, int64_t now_utc,
-                           bool include_cancelled, schedule_sink *sink)
+static void schedule_offer(const site_worker *w, const hours_overlay *ov, int wi, occurrence *o,
+                           int64_t now_utc, bool include_cancelled, schedule_sink *sink)
 {
-    if (!schedule_apply_exceptions(w, o, include_cancelled))
+    if (!schedule_apply_exceptions(w, ov, wi, o, include_cancelled))
         return;
     o->start_utc = berlin_to_utc(o->date, o->start_min, 0);
     o->end_utc = berlin_to_utc(o->date, o->end_min, 0);
@@ -142,8 +164,9 @@ static void schedule_offer(const site_worker *w, occurrence *o, int64_t now_utc,
 }
 
 /* All occurrences of worker wi on date d (at kita, or any Kita if kita < 0). */
-static void schedule_expand_day(const site *s, int wi, int kita, civil_date d, int weekday,
-                                int64_t now_utc, bool include_cancelled, schedule_sink *sink)
+static void schedule_expand_day(const site *s, const hours_overlay *ov, int wi, int kita,
+                                civil_date d, int weekday, int64_t now_utc, bool include_cancelled,
+                                schedule_sink *sink)
 {
     const site_worker *w = &s->workers[wi];
     for (size_t i = 0; i < w->n_slots; i++) {
@@ -159,10 +182,10 @@ static void schedule_expand_day(const site *s, int wi, int kita, civil_date d, i
                         .date = d,
                         .start_min = sl->start_min,
                         .end_min = sl->end_min};
-        schedule_offer(w, &o, now_utc, include_cancelled, sink);
+        schedule_offer(w, ov, wi, &o, now_utc, include_cancelled, sink);
     }
-    for (size_t i = 0; i < w->n_exceptions; i++) {
-        const site_exception *e = &w->exceptions[i];
+    exc_iter it = {w, ov, wi, 0, 0};
+    for (const site_exception *e; (e = schedule_exc_next(&it));) {
         if (e->kind != EXC_EXTRA || civil_date_cmp(e->from, d) != 0)
             continue;
         int k = schedule_extra_kita(w, e, s->n_kitas);
@@ -178,12 +201,18 @@ static void schedule_expand_day(const site *s, int wi, int kita, civil_date d, i
                         .extra = true,
                         .note = e->note,
                         .admin_id = e->admin_id};
-        schedule_offer(w, &o, now_utc, include_cancelled, sink);
+        schedule_offer(w, ov, wi, &o, now_utc, include_cancelled, sink);
     }
 }
 
 size_t schedule_next(const site *s, int worker, int kita, int64_t now_utc, bool include_cancelled,
                      occurrence *out, size_t max)
+{
+    return schedule_next_with(s, NULL, worker, kita, now_utc, include_cancelled, out, max);
+}
+
+size_t schedule_next_with(const site *s, const hours_overlay *ov, int worker, int kita,
+                          int64_t now_utc, bool include_cancelled, occurrence *out, size_t max)
 {
     if (!s || !out || max == 0)
         return 0;
@@ -198,7 +227,8 @@ size_t schedule_next(const site *s, int worker, int kita, int64_t now_utc, bool 
         for (size_t wi = 0; wi < s->n_workers; wi++) {
             if (worker >= 0 && (size_t)worker != wi)
                 continue;
-            schedule_expand_day(s, (int)wi, kita, d, weekday, now_utc, include_cancelled, &sink);
+            schedule_expand_day(s, ov, (int)wi, kita, d, weekday, now_utc, include_cancelled,
+                                &sink);
         }
     }
     return sink.n;

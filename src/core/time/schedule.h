@@ -10,6 +10,7 @@
 
 #include "time/civil.h"
 #include "content/site.h"
+#include "time/hours_overlay.h"
 
 typedef struct occurrence {
     int worker;      /* index into site.workers */
@@ -34,6 +35,9 @@ typedef struct occurrence {
  * include_cancelled. Holidays remove slots entirely. Returns the number written. */
 size_t schedule_next(const site *s, int worker, int kita, int64_t now_utc, bool include_cancelled,
                      occurrence *out, size_t max);
+/* The same with the staff's changes (ov, may be NULL) applied over the site's own. */
+size_t schedule_next_with(const site *s, const hours_overlay *ov, int worker, int kita,
+                          int64_t now_utc, bool include_cancelled, occurrence *out, size_t max);
 
 /* The holiday (or multi-day cancellation) ranges of a worker that are not yet over at
  * now_utc, for display. Returns the number of exception pointers written. */

@@ -87,6 +87,8 @@ typedef struct dl {
     bool rtl;
     int width, height;
     uint32_t background;
+    int64_t laid_out_utc; /* the wall-clock time the list was laid out for (not compared:
+                             taps on a list refer to the state of the world it showed) */
     dl_elem *elems;
     size_t n_elems;
     size_t cap;

@@ -25,11 +25,29 @@
 
 enum { FORM_WORKER, FORM_DAY, FORM_START, FORM_END, FORM_FIELDS };
 
-void ui_admin_begin(ui_state *st)
+void ui_admin_begin(ui_state *st, const ui_ctx *ctx)
 {
-    ui_go(st, SCREEN_ADMIN_PIN);
-    secure_zero(&st->admin, sizeof(st->admin));
-    st->effect = (ui_effect){UI_FX_ADMIN_ENTER, 0};
+    /* A new staff session: whatever was open is ended first (a hold on the start screen
+     * is never a way back into an old one). */
+    ui_go(st, ctx, SCREEN_HOME);
+    st->admin.entered = true;
+    if (!ui_go(st, ctx, SCREEN_ADMIN_PIN)) {
+        secure_zero(&st->admin, sizeof(st->admin));
+        return;
+    }
+    st->effect.kind = UI_FX_ADMIN_ENTER;
+}
+
+bool ui_admin_pin_ready(const ui_state *st, const ui_ctx *ctx)
+{
+    (void)ctx;
+    return st->admin.entered;
+}
+
+bool ui_admin_ready(const ui_state *st, const ui_ctx *ctx)
+{
+    (void)ctx;
+    return st->admin.entered && st->admin.unlocked;
 }
 
 /* Seconds the PIN pad is still locked at mono_ms. */
@@ -45,12 +63,16 @@ void ui_pin_done(ui_state *st, bool ok, int64_t locked_s, int64_t mono_ms)
 {
     ui_admin *a = &st->admin;
     secure_zero(a->pin, sizeof(a->pin));
+    if (st->screen != SCREEN_ADMIN_PIN || !a->entered)
+        return; /* the pad was left meanwhile: the answer belongs to no session */
     a->pin_wrong = !ok;
     a->locked_s = locked_s > 0 ? locked_s : 0;
     a->locked_at = mono_ms;
     if (ok) {
         a->msg = ADMIN_MSG_NONE;
-        ui_go(st, SCREEN_ADMIN);
+        a->unlocked = true;
+        st->screen = SCREEN_ADMIN; /* within the staff area: nothing to wipe */
+        st->page = 0;
     }
 }
 
@@ -62,6 +84,8 @@ void ui_pin_locked(ui_state *st, int64_t locked_s, int64_t mono_ms)
 
 void ui_admin_done(ui_state *st, admin_message msg, size_t count, const char *text)
 {
+    if (!st->admin.unlocked)
+        return; /* the session ended meanwhile */
     st->admin.msg = msg;
     st->admin.msg_count = count;
     snprintf(st->admin.msg_text, sizeof(st->admin.msg_text), "%s", text ? text : "");
@@ -72,7 +96,7 @@ size_t ui_admin_occurrences(const ui_ctx *ctx, int64_t now_utc, occurrence *out,
     const site *s = ctx->site;
     if (!s)
         return 0;
-    return schedule_next(s, -1, s->here, now_utc, true, out, max);
+    return ui_schedule(ctx, -1, s->here, now_utc, true, out, max);
 }
 
 static size_t here_workers(const ui_ctx *ctx, int *out, size_t max)
@@ -141,8 +165,9 @@ static void form_step(ui_admin *a, int field, bool up, size_t n_workers)
     }
 }
 
-bool ui_admin_action(ui_state *st, const ui_ctx *ctx, dl_action act)
+bool ui_admin_pin_action(ui_state *st, const ui_ctx *ctx, const dl *shown, dl_action act)
 {
+    (void)shown;
     ui_admin *a = &st->admin;
     switch (act.kind) {
     case ACT_PIN_DIGIT: {
@@ -164,11 +189,24 @@ bool ui_admin_action(ui_state *st, const ui_ctx *ctx, dl_action act)
         if (strlen(a->pin) < PIN_MIN || locked_left(a, st->last_input_ms) > 0 ||
             !ctx->status.admin_ready)
             return false;
-        st->effect = (ui_effect){UI_FX_CHECK_PIN, 0};
+        /* The effect carries the digits; the pad shows none while they are checked. */
+        st->effect.kind = UI_FX_CHECK_PIN;
+        memcpy(st->effect.pin, a->pin, sizeof(st->effect.pin));
+        secure_zero(a->pin, sizeof(a->pin));
         return true;
+    default:
+        return false;
+    }
+}
+
+bool ui_admin_action(ui_state *st, const ui_ctx *ctx, const dl *shown, dl_action act)
+{
+    (void)shown;
+    ui_admin *a = &st->admin;
+    switch (act.kind) {
     case ACT_ADMIN_EXPORT:
         a->msg = ADMIN_MSG_NONE;
-        st->effect = (ui_effect){UI_FX_EXPORT, 0};
+        st->effect.kind = UI_FX_EXPORT;
         return true;
     case ACT_ADMIN_HOURS:
         a->msg = ADMIN_MSG_NONE;
@@ -176,17 +214,37 @@ bool ui_admin_action(ui_state *st, const ui_ctx *ctx, dl_action act)
         a->day = 1;
         a->start_min = 14 * 60;
         a->end_min = 16 * 60;
-        ui_go(st, SCREEN_ADMIN_HOURS);
-        return true;
+        return ui_go(st, ctx, SCREEN_ADMIN_HOURS);
     case ACT_ADMIN_LEAVE:
-        ui_go(st, SCREEN_HOME);
-        return true;
+        return ui_go(st, ctx, SCREEN_HOME);
+    default:
+        return false;
+    }
+}
+
+bool ui_admin_hours_action(ui_state *st, const ui_ctx *ctx, const dl *shown, dl_action act)
+{
+    ui_admin *a = &st->admin;
+    switch (act.kind) {
     case ACT_HOUR_CANCEL:
-        st->effect = (ui_effect){UI_FX_HOUR_CANCEL, act.arg};
+    case ACT_HOUR_RESTORE: {
+        /* The row tapped, as the list was when it was laid out: the effect names the hour
+         * itself (worker, Kita, date, times), so that an hour ending meanwhile cannot shift
+         * the list under the tap. The app checks that it is still ahead. */
+        occurrence occ[ADMIN_OCCURRENCES];
+        int64_t then = shown ? shown->laid_out_utc : 0;
+        size_t n = ui_admin_occurrences(ctx, then, occ, ARRAY_LEN(occ));
+        if (!shown || act.arg < 0 || (size_t)act.arg >= n)
+            return false;
+        const occurrence *o = &occ[act.arg];
+        if (act.kind == ACT_HOUR_CANCEL ? o->cancelled : o->admin_id <= 0)
+            return false;
+        st->effect.kind = act.kind == ACT_HOUR_CANCEL ? UI_FX_HOUR_CANCEL : UI_FX_HOUR_RESTORE;
+        st->effect.hour = *o;
+        st->effect.hour.note = NULL; /* owned by the site: the effect holds no pointers */
+        a->msg = ADMIN_MSG_NONE;
         return true;
-    case ACT_HOUR_RESTORE:
-        st->effect = (ui_effect){UI_FX_HOUR_RESTORE, act.arg};
-        return true;
+    }
     case ACT_FORM: {
         int workers[8];
         size_t nw = ctx->site ? here_workers(ctx, workers, ARRAY_LEN(workers)) : 0;
@@ -196,9 +254,16 @@ bool ui_admin_action(ui_state *st, const ui_ctx *ctx, dl_action act)
         a->msg = ADMIN_MSG_NONE;
         return true;
     }
-    case ACT_HOUR_ADD:
-        st->effect = (ui_effect){UI_FX_HOUR_ADD, 0};
+    case ACT_HOUR_ADD: {
+        occurrence o;
+        int64_t then = shown ? shown->laid_out_utc : 0;
+        if (!shown || !ui_admin_new_hour(st, ctx, then, &o))
+            return false;
+        st->effect.kind = UI_FX_HOUR_ADD;
+        st->effect.hour = o;
+        a->msg = ADMIN_MSG_NONE;
         return true;
+    }
     default:
         return false;
     }
@@ -219,7 +284,7 @@ static void pad_key(lay *L, const char *id, const char *label, int x, int y, int
     lay_button(L, id, label, x, y, w, h, bs, act, arg, NULL);
 }
 
-static void layout_pin(lay *L)
+void ui_admin_pin_layout(lay *L)
 {
     const ui_admin *a = &L->st->admin;
     lay_header(L, T(L, "Staff access"));
@@ -309,6 +374,9 @@ static const char *admin_message_text(const lay *L, char **owned)
         return T(L, "Saved. The start screen shows it now.");
     case ADMIN_MSG_SAVE_FAILED:
         return T(L, "The change could not be saved.");
+    case ADMIN_MSG_HOUR_GONE:
+        return T(L, "This consultation hour is over or was changed meanwhile. Nothing was "
+                    "changed.");
     case ADMIN_MSG_NONE:
         break;
     }
@@ -329,7 +397,7 @@ static void message_line(lay *L, int y)
     free(owned);
 }
 
-static void layout_admin(lay *L)
+void ui_admin_layout(lay *L)
 {
     const ui_status *s = &L->ctx->status;
     lay_header(L, T(L, "Site visit"));
@@ -367,13 +435,11 @@ static void layout_admin(lay *L)
     lay_button(L, "admin.leave", T(L, "Back to the kiosk"), 48 + 2 * (w + gap), y, w, h, bs,
                ACT_ADMIN_LEAVE, 0, NULL);
     message_line(L, y + h + 16);
-    if (!L->st->admin.msg && (s->store_aside || s->admin_notice)) {
-        char *note = s->store_aside
-                         ? fmt_named(T(L, "The request database was damaged and was put aside as "
-                                          "{file}. A new one was started; requests in the old "
-                                          "file could not be read."),
-                                     "file", s->store_aside, NULL)
-                         : xstrdup(s->admin_notice);
+    if (!L->st->admin.msg && s->store_aside) {
+        char *note = fmt_named(T(L, "The request database was damaged and was put aside as "
+                                    "{file}. A new one was started; requests in the old file "
+                                    "could not be read."),
+                               "file", s->store_aside, NULL);
         lay_text(L, "admin.notice", note, 48, y + h + 16, 1184, 96,
                  (text_style){24, 18, false, COL_CANCELLED, ALIGN_START, true}, NULL);
         free(note);
@@ -396,7 +462,7 @@ static void stepper(lay *L, const char *id, const char *label, const char *value
     free(up);
 }
 
-static void layout_admin_hours(lay *L)
+void ui_admin_hours_layout(lay *L)
 {
     const ui_ctx *ctx = L->ctx;
     const site *s = ctx->site;
@@ -479,19 +545,4 @@ static void layout_admin_hours(lay *L)
     lay_button(L, "extra.add", T(L, "Add this hour"), 700, fy + 236, 532, 72, add, ACT_HOUR_ADD, 0,
                NULL);
     message_line(L, CONTENT_BOTTOM - 96);
-}
-
-void ui_admin_layout(lay *L)
-{
-    switch (L->st->screen) {
-    case SCREEN_ADMIN_PIN:
-        layout_pin(L);
-        break;
-    case SCREEN_ADMIN:
-        layout_admin(L);
-        break;
-    default:
-        layout_admin_hours(L);
-        break;
-    }
 }

@@ -198,72 +198,137 @@ static bool details_ok(ui_contact *c)
     return true;
 }
 
-static bool next_step(ui_state *st)
+static bool next_step(ui_state *st, const ui_ctx *ctx)
 {
     ui_contact *c = &st->contact;
     switch (st->screen) {
     case SCREEN_CONTACT:
-        if (c->topic < 0)
-            return false;
-        ui_go(st, SCREEN_CONTACT_HOW);
-        return true;
+        return c->topic >= 0 && ui_go(st, ctx, SCREEN_CONTACT_HOW);
     case SCREEN_CONTACT_HOW:
         if (c->channel == CHANNEL_NONE)
             return false;
         /* A call or a text needs the number: start on the number pad. */
         c->typing_phone = c->channel != CHANNEL_VISIT;
-        ui_go(st, SCREEN_CONTACT_DETAILS);
-        return true;
+        return ui_go(st, ctx, SCREEN_CONTACT_DETAILS);
     case SCREEN_CONTACT_DETAILS:
         if (!details_ok(c))
             return true; /* the hint changed */
         c->hint = HINT_NONE;
-        ui_go(st, SCREEN_CONTACT_CONSENT);
-        return true;
+        return ui_go(st, ctx, SCREEN_CONTACT_CONSENT);
     default:
         return false;
     }
 }
 
-bool ui_contact_action(ui_state *st, const ui_ctx *ctx, dl_action a)
+/* ---- preconditions: what each step needs from the steps before ---------------------- */
+
+bool ui_contact_ready(const ui_state *st, const ui_ctx *ctx)
 {
+    return st->contact.begun && ctx->status.contact_ready;
+}
+
+bool ui_contact_how_ready(const ui_state *st, const ui_ctx *ctx)
+{
+    return ui_contact_ready(st, ctx) && st->contact.topic >= 0;
+}
+
+bool ui_contact_language_ready(const ui_state *st, const ui_ctx *ctx)
+{
+    return ui_contact_how_ready(st, ctx);
+}
+
+bool ui_contact_details_ready(const ui_state *st, const ui_ctx *ctx)
+{
+    return ui_contact_how_ready(st, ctx) && st->contact.channel != CHANNEL_NONE;
+}
+
+bool ui_contact_done_ready(const ui_state *st, const ui_ctx *ctx)
+{
+    (void)ctx;
+    return st->contact.sent && st->contact.ticket[0];
+}
+
+bool ui_contact_sorry_ready(const ui_state *st, const ui_ctx *ctx)
+{
+    (void)ctx;
+    return st->contact.sent && !st->contact.ticket[0];
+}
+
+static bool details_key(ui_contact *c, dl_action a);
+
+/* The taps of every contact step; each checks that it belongs to the step shown. */
+bool ui_contact_action(ui_state *st, const ui_ctx *ctx, const dl *shown, dl_action a)
+{
+    (void)shown;
     ui_contact *c = &st->contact;
+    ui_screen scr = st->screen;
     switch (a.kind) {
     case ACT_CONTACT_TOPIC:
-        if (a.arg < 0 || a.arg > CONTACT_TOPIC_OTHER)
+        if (scr != SCREEN_CONTACT || a.arg < 0 || a.arg > CONTACT_TOPIC_OTHER)
             return false;
         c->topic = a.arg;
-        ui_go(st, SCREEN_CONTACT_HOW);
-        return true;
+        return ui_go(st, ctx, SCREEN_CONTACT_HOW);
     case ACT_CHANNEL:
-        if (a.arg < CHANNEL_VISIT || a.arg > CHANNEL_SMS)
+        if (scr != SCREEN_CONTACT_HOW || a.arg < CHANNEL_VISIT || a.arg > CHANNEL_SMS)
             return false;
         c->channel = (contact_channel)a.arg;
         return true;
     case ACT_INTERPRETER:
-        if (a.arg == -2)
-            c->interpreter = is_german(ctx, st->lang) ? 0 : (int)st->lang;
-        else if (a.arg >= -1 && a.arg < (int)i18n_count(ctx->i18n))
+        if (scr == SCREEN_CONTACT_LANGUAGE) {
+            /* A language chosen on the second step: back to the first with it. */
+            if (a.arg < 0 || a.arg >= (int)i18n_count(ctx->i18n) || is_german(ctx, (size_t)a.arg))
+                return false;
             c->interpreter = a.arg;
-        else
-            return false;
-        /* "Yes" in German means: choose the language below; start with the first
-         * language that is not German. */
-        if (c->interpreter >= 0 && is_german(ctx, (size_t)c->interpreter)) {
-            c->interpreter = -1;
-            for (size_t i = 0; i < i18n_count(ctx->i18n); i++)
-                if (!is_german(ctx, i)) {
-                    c->interpreter = (int)i;
-                    break;
-                }
+            return ui_go(st, ctx, SCREEN_CONTACT_HOW);
         }
-        return true;
+        if (scr != SCREEN_CONTACT_HOW)
+            return false;
+        if (a.arg == -1) {
+            c->interpreter = -1;
+            return true;
+        }
+        if (a.arg == -2 && !is_german(ctx, st->lang)) {
+            /* "Yes" in her language: an interpreter for the language she reads. */
+            c->interpreter = (int)st->lang;
+            return true;
+        }
+        /* "Yes" in German, or "another language": choose it on the next step. */
+        if (a.arg != -2 && a.arg != -3)
+            return false;
+        return ui_go(st, ctx, SCREEN_CONTACT_LANGUAGE);
     case ACT_CONTACT_NEXT:
-        return next_step(st);
+        return next_step(st, ctx);
     case ACT_CONTACT_CANCEL:
-        ui_contact_clear(c);
-        ui_go(st, SCREEN_MENU);
+        return ui_go(st, ctx, SCREEN_MENU);
+    case ACT_FIELD:
+    case ACT_KEY:
+    case ACT_KEY_SHIFT:
+    case ACT_KEY_LAYOUT:
+    case ACT_KEY_DELETE:
+    case ACT_KEY_SPACE:
+        if (scr != SCREEN_CONTACT_DETAILS)
+            return false;
+        return details_key(c, a);
+    case ACT_SEND:
+        if (scr != SCREEN_CONTACT_CONSENT || !ctx->status.contact_ready)
+            return false;
+        /* The effect carries the request; the state keeps it until the answer. */
+        st->effect.kind = UI_FX_SUBMIT;
+        ui_contact_request(st, ctx, &st->effect.request);
         return true;
+    case ACT_DONE:
+        if (scr != SCREEN_CONTACT_DONE && scr != SCREEN_CONTACT_SORRY)
+            return false;
+        return ui_go(st, ctx, SCREEN_HOME);
+    default:
+        return false;
+    }
+}
+
+/* The keyboard and number pad of step 3. */
+static bool details_key(ui_contact *c, dl_action a)
+{
+    switch (a.kind) {
     case ACT_FIELD:
         c->typing_phone = a.arg == 1;
         c->shift = !c->typing_phone && c->name[0] == '\0' && layout_has_case(c->keyboard);
@@ -302,15 +367,6 @@ bool ui_contact_action(ui_state *st, const ui_ctx *ctx, dl_action a)
         else if (c->name[0] && c->name[strlen(c->name) - 1] != ' ')
             name_append(c, " ");
         return true;
-    case ACT_SEND:
-        if (st->screen != SCREEN_CONTACT_CONSENT || !ctx->status.contact_ready)
-            return false;
-        st->effect = (ui_effect){UI_FX_SUBMIT, 0};
-        return true;
-    case ACT_DONE:
-        ui_contact_clear(c);
-        ui_go(st, SCREEN_HOME);
-        return true;
     default:
         return false;
     }
@@ -320,6 +376,7 @@ bool ui_contact_action(ui_state *st, const ui_ctx *ctx, dl_action a)
 static void contact_start(ui_state *st, const ui_ctx *ctx)
 {
     ui_contact_clear(&st->contact);
+    st->contact.begun = true;
     st->contact.interpreter = is_german(ctx, st->lang) ? -1 : (int)st->lang;
     st->contact.keyboard = layout_for_lang(ctx, st->lang);
     st->contact.shift = layout_has_case(st->contact.keyboard);
@@ -364,11 +421,12 @@ void ui_submit_done(ui_state *st, ui_submit_result r, const char *ticket)
         st->contact.topic = topic;
         st->contact.channel = channel;
         snprintf(st->contact.ticket, sizeof(st->contact.ticket), "%s", ticket);
-        ui_go(st, SCREEN_CONTACT_DONE);
     } else {
         st->contact.hint_arg = (int)r;
-        ui_go(st, SCREEN_CONTACT_SORRY);
     }
+    /* Within the contact screens: nothing to wipe on the way. */
+    st->contact.sent = true;
+    st->screen = r == SUBMIT_SAVED && ticket ? SCREEN_CONTACT_DONE : SCREEN_CONTACT_SORRY;
 }
 
 /* ---- layout ----------------------------------------------------------------------- */
@@ -412,12 +470,12 @@ static char *next_hour_phrase(const lay *L)
 {
     const site *s = L->ctx->site;
     occurrence o;
-    if (!schedule_next(s, -1, s->here, L->now_utc, false, &o, 1))
+    if (!ui_schedule(L->ctx, -1, s->here, L->now_utc, false, &o, 1))
         return NULL;
     return when_phrase(L->ctx->i18n, L->st->lang, &o, L->now_utc);
 }
 
-static void layout_topic_step(lay *L)
+void ui_contact_topic_layout(lay *L)
 {
     step_header(L, 1);
     text_style lead = {32, 24, true, COL_TEXT, ALIGN_START, false};
@@ -463,7 +521,7 @@ static void choice(lay *L, const char *id, const char *label, const char *detail
     free(text);
 }
 
-static void layout_how_step(lay *L)
+void ui_contact_how_layout(lay *L)
 {
     const ui_contact *c = &L->st->contact;
     const i18n *t = L->ctx->i18n;
@@ -502,34 +560,62 @@ static void layout_how_step(lay *L)
     lay_button(L, "contact.interpreter.yes", T(L, "Yes"), 920, y, 312, 64, yes, ACT_INTERPRETER, -2,
                NULL);
     if (c->interpreter >= 0) {
-        /* Which language: every language of the kiosk except German. */
-        int cols = 6, bw = (1184 - (cols - 1) * 12) / cols, bh = 46, k = 0;
-        int gy = y + 72;
-        for (size_t i = 0; i < i18n_count(t); i++) {
-            if (is_german(L->ctx, i))
-                continue;
-            int row = k / cols, col = k % cols;
-            if (gy + (row + 1) * (bh + 8) > BAR_Y)
-                break; /* 18 languages fit: 16 besides German, three rows */
-            const lang_info *li = i18n_lang(t, i);
-            bool sel = (int)i == c->interpreter;
-            button_style ls = {sel ? COL_SELECTED : COL_CARD_ALT,
-                               sel ? COL_WHITE : COL_TEXT,
-                               24,
-                               16,
-                               ICON_NONE,
-                               0,
-                               false,
-                               ALIGN_CENTER,
-                               false};
-            char *id = xasprintf("contact.interpreter.%s", li->code);
-            lay_button(L, id, li->name, 48 + col * (bw + 12), gy + row * (bh + 8), bw, bh, ls,
-                       ACT_INTERPRETER, (int)i, NULL);
-            free(id);
-            k++;
-        }
+        /* The language chosen, and the way to another one (the second step). */
+        const lang_info *li = i18n_lang(t, (size_t)c->interpreter);
+        char *which =
+            fmt_named(T(L, "Interpreter: {language}"), "language", li ? li->name : "", NULL);
+        lay_text(L, "contact.interpreter.chosen", which, 48, y + 80, 760, 72,
+                 (text_style){30, 22, true, COL_TEXT, ALIGN_START, true}, NULL);
+        free(which);
+        button_style other = {COL_CARD_ALT, COL_TEXT, 26,           18,   ICON_LANGUAGE,
+                              36,           false,    ALIGN_CENTER, false};
+        lay_button(L, "contact.interpreter.other", T(L, "Another language"), 824, y + 80, 408, 72,
+                   other, ACT_INTERPRETER, -3, NULL);
     }
     bottom_bar(L, T(L, "Next"), ACT_CONTACT_NEXT, c->channel != CHANNEL_NONE, COL_PRIMARY);
+}
+
+/* Step 2b: which language the interpreter speaks - every language of the kiosk but
+ * German, in big buttons (four columns; 17 languages fit in five rows). */
+void ui_contact_language_layout(lay *L)
+{
+    const ui_contact *c = &L->st->contact;
+    const i18n *t = L->ctx->i18n;
+    step_header(L, 2);
+    lay_text(L, "contact.language.question", T(L, "Which language should the interpreter speak?"),
+             48, CONTENT_Y, 1184, 44, (text_style){30, 22, true, COL_TEXT, ALIGN_START, false},
+             NULL);
+    size_t n = 0;
+    for (size_t i = 0; i < i18n_count(t); i++)
+        n += !is_german(L->ctx, i);
+    int cols = n > 15 ? 4 : 3, gap = 16, top = CONTENT_Y + 56;
+    int rows = (int)((n + (size_t)cols - 1) / (size_t)cols);
+    int bw = (1184 - (cols - 1) * gap) / cols;
+    int bh = rows ? (BAR_Y - 12 - top - (rows - 1) * gap) / rows : 0;
+    if (bh > 96)
+        bh = 96;
+    int k = 0;
+    for (size_t i = 0; i < i18n_count(t); i++) {
+        if (is_german(L->ctx, i))
+            continue;
+        const lang_info *li = i18n_lang(t, i);
+        bool sel = (int)i == c->interpreter;
+        button_style ls = {sel ? COL_SELECTED : COL_CARD_ALT,
+                           sel ? COL_WHITE : COL_TEXT,
+                           30,
+                           20,
+                           ICON_NONE,
+                           0,
+                           false,
+                           ALIGN_CENTER,
+                           false};
+        char *id = xasprintf("contact.language.%s", li->code);
+        lay_button(L, id, li->name, 48 + (k % cols) * (bw + gap), top + (k / cols) * (bh + gap), bw,
+                   bh, ls, ACT_INTERPRETER, (int)i, NULL);
+        free(id);
+        k++;
+    }
+    bottom_bar(L, NULL, ACT_NONE, false, COL_PRIMARY);
 }
 
 static const char *hint_text(const lay *L)
@@ -646,7 +732,7 @@ static void layout_keyboard(lay *L, int top, int bottom)
         COL_CARD_ALT, ICON_NONE);
 }
 
-static void layout_details_step(lay *L)
+void ui_contact_details_layout(lay *L)
 {
     const ui_contact *c = &L->st->contact;
     step_header(L, 3);
@@ -665,7 +751,7 @@ static void layout_details_step(lay *L)
     bottom_bar(L, T(L, "Next"), ACT_CONTACT_NEXT, true, COL_PRIMARY);
 }
 
-static void layout_consent_step(lay *L)
+void ui_contact_consent_layout(lay *L)
 {
     const ui_contact *c = &L->st->contact;
     const site *s = L->ctx->site;
@@ -727,7 +813,7 @@ static void layout_consent_step(lay *L)
     bottom_bar(L, T(L, "Yes, send"), ACT_SEND, L->ctx->status.contact_ready, COL_OK);
 }
 
-static void layout_done_step(lay *L)
+void ui_contact_done_layout(lay *L)
 {
     const ui_contact *c = &L->st->contact;
     step_header(L, 5);
@@ -757,7 +843,7 @@ static void layout_done_step(lay *L)
     ui_qr_button(L, "done.qr", 680, BAR_Y, 400, BAR_H - 8, QR_TICKET);
 }
 
-static void layout_sorry(lay *L)
+void ui_contact_sorry_layout(lay *L)
 {
     lay_header(L, T(L, "Contact me"));
     dl_elem *ic = dl_push(L->d, ROLE_ICON, "sorry.icon", NULL);
@@ -779,35 +865,13 @@ static void layout_sorry(lay *L)
                0, NULL);
 }
 
-void ui_contact_layout(lay *L)
-{
-    switch (L->st->screen) {
-    case SCREEN_CONTACT:
-        layout_topic_step(L);
-        break;
-    case SCREEN_CONTACT_HOW:
-        layout_how_step(L);
-        break;
-    case SCREEN_CONTACT_DETAILS:
-        layout_details_step(L);
-        break;
-    case SCREEN_CONTACT_CONSENT:
-        layout_consent_step(L);
-        break;
-    case SCREEN_CONTACT_DONE:
-        layout_done_step(L);
-        break;
-    default:
-        layout_sorry(L);
-        break;
-    }
-}
-
 bool ui_contact_begin(ui_state *st, const ui_ctx *ctx)
 {
-    if (!ctx->status.contact_ready)
+    if (!ctx->status.contact_ready || st->screen != SCREEN_MENU)
         return false;
     contact_start(st, ctx);
-    ui_go(st, SCREEN_CONTACT);
-    return true;
+    if (ui_go(st, ctx, SCREEN_CONTACT))
+        return true;
+    ui_contact_clear(&st->contact);
+    return false;
 }

@@ -104,7 +104,7 @@ static char *hour_event(lay *L, const char *ticket)
 {
     const site *s = L->ctx->site;
     occurrence o;
-    if (!schedule_next(s, -1, s->here, L->now_utc, false, &o, 1))
+    if (!ui_schedule(L->ctx, -1, s->here, L->now_utc, false, &o, 1))
         return NULL;
     const site_worker *wk = &s->workers[o.worker];
     const site_kita *k = &s->kitas[s->here];
@@ -215,26 +215,48 @@ void ui_qr_seen(ui_state *st, int service)
     memcpy(st->seen, keep, (size_t)k * sizeof(int));
 }
 
-bool ui_qr_action(ui_state *st, const ui_ctx *ctx, dl_action a)
+bool ui_qr_open(ui_state *st, const ui_ctx *ctx, int source)
+{
+    if (source < QR_TAKE_HOME || source > QR_TICKET || st->screen == SCREEN_QR)
+        return false;
+    /* The ticket's codes only from the confirmation, a service's from its page. */
+    if ((source == QR_TICKET) != (st->screen == SCREEN_CONTACT_DONE))
+        return false;
+    if (source == QR_SERVICE && st->screen != SCREEN_SERVICE)
+        return false;
+    qr_source before = st->qr;
+    int item = st->qr_item;
+    st->qr = (qr_source)source;
+    st->qr_item = 0;
+    if (ui_go(st, ctx, SCREEN_QR))
+        return true;
+    st->qr = before;
+    st->qr_item = item;
+    return false;
+}
+
+bool ui_qr_ready(const ui_state *st, const ui_ctx *ctx)
+{
+    switch (st->qr) {
+    case QR_TICKET:
+        return st->contact.sent && st->contact.ticket[0];
+    case QR_SERVICE:
+        return ctx->site && st->service >= 0 && (size_t)st->service < ctx->site->n_services;
+    case QR_TAKE_HOME:
+    case QR_HOURS:
+        return true;
+    }
+    return false;
+}
+
+bool ui_qr_action(ui_state *st, const ui_ctx *ctx, const dl *shown, dl_action a)
 {
     (void)ctx;
-    switch (a.kind) {
-    case ACT_QR_OPEN:
-        if (a.arg < QR_TAKE_HOME || a.arg > QR_TICKET)
-            return false;
-        st->qr_back = st->screen;
-        st->qr = (qr_source)a.arg;
-        st->qr_item = 0;
-        ui_go(st, SCREEN_QR);
-        return true;
-    case ACT_QR_ITEM:
-        if (a.arg < 0 || a.arg >= QR_MAX_ITEMS)
-            return false;
-        st->qr_item = a.arg;
-        return true;
-    default:
+    (void)shown;
+    if (a.kind != ACT_QR_ITEM || a.arg < 0 || a.arg >= QR_MAX_ITEMS)
         return false;
-    }
+    st->qr_item = a.arg;
+    return true;
 }
 
 void ui_qr_button(lay *L, const char *id, int x, int y, int w, int h, qr_source source)

@@ -1,8 +1,11 @@
 /* SPDX-FileCopyrightText: 2026 The Lotse developers
  * SPDX-License-Identifier: GPL-3.0-or-later */
-/* requests.c - the kiosk's side of contact requests and of the social worker's admin
- * mode: the effects the core asks for (ui_take_effect) performed with crypto/, store/
- * and platform/.
+/* effects.c - the one place that performs what the core asks for (ui_take_effect):
+ * sealing and queueing a contact request, checking the staff PIN, the export to the USB
+ * stick and the staff's consultation-hour changes, with crypto/, store/ and platform/;
+ * plus the daily housekeeping (retention). Each effect carries its own data, and the
+ * time comes in as arguments: nothing here reads the UI state or calls back into the
+ * kiosk. Results go back into the core with the ui_*_done functions.
  *
  * Privacy: nothing a parent typed is ever logged; the plaintext request exists only in
  * local buffers that are wiped before returning; the device stores only sealed boxes
@@ -37,14 +40,14 @@ bool requests_load_worker_key(const char *value, unsigned char pk[32], char **er
     return ok;
 }
 
-static civil_date today(const kiosk *k)
+static civil_date today(const effects *k)
 {
-    return berlin_from_utc(kiosk_now_utc(k)).date;
+    return berlin_from_utc(k->now_utc).date;
 }
 
 /* The day a request is filed under and expires by: the retention clock, not the wall
  * clock (core/retention.h). */
-static int64_t retention_today(const kiosk *k)
+static int64_t retention_today(const effects *k)
 {
     return retention_day(&k->retention, k->mono_ms);
 }
@@ -59,13 +62,12 @@ static void day_string(civil_date d, char out[11])
     out[10] = '\0';
 }
 
-static void status_refresh(kiosk *k)
+static void status_refresh(effects *k)
 {
-    ui_status *s = &k->ctx.status;
+    ui_status *s = k->status;
     s->contact_ready = k->have_worker_key && k->store != NULL && k->site != NULL;
-    s->admin_ready = k->opt.admin_pin != NULL;
-    s->retention_days = k->opt.retention_days;
-    s->admin_notice = k->admin_notice;
+    s->admin_ready = k->opt->admin_pin != NULL;
+    s->retention_days = k->opt->retention_days;
     s->store_aside = k->store_aside;
     s->queue_count = 0;
     s->queue_oldest[0] = '\0';
@@ -80,8 +82,9 @@ static void status_refresh(kiosk *k)
     }
 }
 
-/* Put the consultation-hour changes saved on earlier visits back into the site. */
-static void apply_saved_hours(kiosk *k)
+/* Put the consultation-hour changes saved on earlier visits into the overlay beside the
+ * site (the site itself stays as loaded). */
+static void apply_saved_hours(effects *k)
 {
     if (!k->store || !k->site)
         return;
@@ -106,7 +109,7 @@ static void apply_saved_hours(kiosk *k)
                             .admin_id = ex[i].id};
         bool ok = w >= 0 && kita >= 0 && civil_parse_date(ex[i].day, &d);
         e.from = e.to = d;
-        if (!ok || !site_add_exception(k->site, w, &e))
+        if (!ok || !hours_overlay_add(&k->hours, k->site, w, &e))
             fprintf(stderr,
                     "lotse: a saved consultation-hour change for %s at %s on %s no longer "
                     "matches the site content; ignored\n",
@@ -115,12 +118,14 @@ static void apply_saved_hours(kiosk *k)
     free(ex);
 }
 
-void requests_housekeeping(kiosk *k)
+void effects_housekeeping(effects *k, int64_t now_utc, int64_t mono_ms)
 {
+    k->now_utc = now_utc;
+    k->mono_ms = mono_ms;
     if (!k->store)
         return;
     int64_t skew = 0;
-    if (retention_jumped(&k->retention, kiosk_now_utc(k), k->mono_ms, &skew))
+    if (retention_jumped(&k->retention, k->now_utc, k->mono_ms, &skew))
         fprintf(stderr,
                 "lotse: the wall clock jumped: it is now %+lld s off the time counted since "
                 "the start; request retention keeps counting the days the kiosk ran\n",
@@ -132,7 +137,7 @@ void requests_housekeeping(kiosk *k)
     k->last_purge_day = day;
     k->last_wall_day = wall_day;
     char before[11];
-    day_string(civil_date_from_days(retention_expire_before(day, k->opt.retention_days)), before);
+    day_string(civil_date_from_days(retention_expire_before(day, k->opt->retention_days)), before);
     size_t removed = 0;
     char *err = NULL;
     if (!store_request_purge_before(k->store, before, &removed, &err)) {
@@ -141,7 +146,7 @@ void requests_housekeeping(kiosk *k)
     } else if (removed) {
         fprintf(stderr,
                 "lotse: deleted %zu request%s not collected within %d days (made before %s)\n",
-                removed, removed == 1 ? "" : "s", k->opt.retention_days, before);
+                removed, removed == 1 ? "" : "s", k->opt->retention_days, before);
     }
     /* Consultation-hour changes are dated by the wall clock, but a clock that jumped
      * forward must not delete the ones still ahead: the earlier of the two days. */
@@ -154,13 +159,16 @@ void requests_housekeeping(kiosk *k)
     status_refresh(k);
 }
 
-void requests_init(kiosk *k)
+void effects_init(effects *k, int64_t now_utc, int64_t mono_ms)
 {
+    k->now_utc = now_utc;
+    k->mono_ms = mono_ms;
+    hours_overlay_init(&k->hours);
     flood_init(&k->flood);
     randombytes_buf(k->flood_key, sizeof(k->flood_key));
-    if (k->opt.worker_key) {
+    if (k->opt->worker_key) {
         char *err = NULL;
-        k->have_worker_key = requests_load_worker_key(k->opt.worker_key, k->worker_pk, &err);
+        k->have_worker_key = requests_load_worker_key(k->opt->worker_key, k->worker_pk, &err);
         if (!k->have_worker_key) {
             fprintf(stderr, "lotse: Worker-Key: %s\n", err);
             free(err);
@@ -168,34 +176,34 @@ void requests_init(kiosk *k)
     }
     if (!k->have_worker_key)
         fprintf(stderr, "lotse: no worker key configured: \"Contact me\" is switched off\n");
-    if (!k->opt.admin_pin)
+    if (!k->opt->admin_pin)
         fprintf(stderr, "lotse: no Admin-PIN configured: the staff access is switched off\n");
     if (k->have_worker_key && !k->store)
         fprintf(stderr, "lotse: no state database: \"Contact me\" is switched off\n");
     apply_saved_hours(k);
-    /* Headless scripts run on the virtual clock; the real loop reads the monotonic one. */
-    retention_start(&k->retention, kiosk_now_utc(k),
-                    k->virtual_clock ? k->mono_ms : clock_mono_ms());
+    retention_start(&k->retention, now_utc, mono_ms);
     k->last_purge_day = -1;
-    requests_housekeeping(k);
+    effects_housekeeping(k, now_utc, mono_ms);
     status_refresh(k);
 }
 
-void requests_finish(kiosk *k)
+void effects_forget_last(effects *k)
 {
+    flood_forget_last(&k->flood);
+}
+
+void effects_finish(effects *k)
+{
+    hours_overlay_finish(&k->hours);
     secure_zero(&k->flood, sizeof(k->flood));
     secure_zero(k->flood_key, sizeof(k->flood_key));
-    free(k->admin_notice);
-    k->admin_notice = NULL;
-    free(k->store_aside);
-    k->store_aside = NULL;
 }
 
 /* ---- submitting ------------------------------------------------------------------- */
 
 /* A keyed hash of what the parent chose and typed (not ticket or day), for the flood
  * guard: it recognises a repeated request without keeping it. */
-static void request_digest(const kiosk *k, const request *r, unsigned char out[32])
+static void request_digest(const effects *k, const request *r, unsigned char out[32])
 {
     request copy = *r;
     copy.ticket[0] = '\0';
@@ -217,15 +225,14 @@ static void make_ticket(char out[8])
     out[7] = '\0';
 }
 
-static void submit(kiosk *k)
+static void submit(effects *k, ui_state *st, const ui_effect *fx)
 {
-    request r;
-    ui_contact_request(&k->st, &k->ctx, &r);
+    request r = fx->request;
     unsigned char digest[32];
     request_digest(k, &r, digest);
     ui_submit_result result = SUBMIT_FAILED;
     char ticket[8] = "";
-    switch (flood_check(&k->flood, k->opt.request_limit, k->mono_ms, digest)) {
+    switch (flood_check(&k->flood, k->opt->request_limit, k->mono_ms, digest)) {
     case FLOOD_MERGE:
         snprintf(ticket, sizeof(ticket), "%s", k->flood.last_ticket);
         result = SUBMIT_SAVED;
@@ -234,10 +241,10 @@ static void submit(kiosk *k)
     case FLOOD_REFUSE:
         result = SUBMIT_FLOOD;
         fprintf(stderr, "lotse: request refused: more than %d in 10 minutes\n",
-                k->opt.request_limit);
+                k->opt->request_limit);
         break;
     case FLOOD_ACCEPT: {
-        if (!k->ctx.status.contact_ready)
+        if (!k->status->contact_ready)
             break;
         make_ticket(ticket);
         memcpy(r.ticket, ticket, sizeof(r.ticket));
@@ -254,20 +261,20 @@ static void submit(kiosk *k)
             flood_record(&k->flood, k->mono_ms, digest, ticket);
             result = SUBMIT_SAVED;
             status_refresh(k);
-            fprintf(stderr, "lotse: request saved (%zu waiting)\n", k->ctx.status.queue_count);
+            fprintf(stderr, "lotse: request saved (%zu waiting)\n", k->status->queue_count);
         }
         break;
     }
     }
     sodium_memzero(&r, sizeof(r));
     sodium_memzero(digest, sizeof(digest));
-    ui_submit_done(&k->st, result, result == SUBMIT_SAVED ? ticket : NULL);
+    ui_submit_done(st, result, result == SUBMIT_SAVED ? ticket : NULL);
     sodium_memzero(ticket, sizeof(ticket));
 }
 
 /* ---- the admin PIN ------------------------------------------------------------------ */
 
-static store_pin_state pin_state(kiosk *k)
+static store_pin_state pin_state(effects *k)
 {
     store_pin_state ps = {0, 0};
     char *err = NULL;
@@ -278,16 +285,18 @@ static store_pin_state pin_state(kiosk *k)
     return ps;
 }
 
-static void check_pin(kiosk *k)
+static void check_pin(effects *k, ui_state *st, const ui_effect *fx)
 {
-    int64_t now = kiosk_now_utc(k);
+    int64_t now = k->now_utc;
     store_pin_state ps = pin_state(k);
     int64_t locked = pin_locked_for(ps.locked_until_utc, now);
     if (locked > 0) {
-        ui_pin_done(&k->st, false, locked, k->mono_ms);
+        ui_pin_done(st, false, locked, k->mono_ms);
         return;
     }
-    bool ok = k->opt.admin_pin && pin_verify(k->opt.admin_pin, k->st.admin.pin);
+    bool ok = k->opt->admin_pin && pin_verify(k->opt->admin_pin, fx->pin);
+    if (ok)
+        k->pins_accepted++;
     if (ok) {
         ps.failures = 0;
         ps.locked_until_utc = 0;
@@ -304,7 +313,7 @@ static void check_pin(kiosk *k)
         fprintf(stderr, "lotse: admin PIN state: %s\n", err);
         free(err);
     }
-    ui_pin_done(&k->st, ok, locked, k->mono_ms);
+    ui_pin_done(st, ok, locked, k->mono_ms);
 }
 
 /* ---- export ------------------------------------------------------------------------- */
@@ -327,7 +336,7 @@ static admin_message export_message(export_status s)
     return ADMIN_MSG_EXPORT_FAILED;
 }
 
-static void export_queue(kiosk *k)
+static void export_queue(effects *k, ui_state *st)
 {
     store_request *reqs = NULL;
     size_t n = 0;
@@ -335,11 +344,11 @@ static void export_queue(kiosk *k)
     if (!k->store || !store_request_list(k->store, &reqs, &n, &err)) {
         fprintf(stderr, "lotse: export: %s\n", err ? err : "no state database");
         free(err);
-        ui_admin_done(&k->st, ADMIN_MSG_EXPORT_FAILED, 0, NULL);
+        ui_admin_done(st, ADMIN_MSG_EXPORT_FAILED, 0, NULL);
         return;
     }
     if (n == 0) {
-        ui_admin_done(&k->st, ADMIN_MSG_NOTHING, 0, NULL);
+        ui_admin_done(st, ADMIN_MSG_NOTHING, 0, NULL);
         return;
     }
     const unsigned char **ciphers = xcalloc(n, sizeof(*ciphers));
@@ -355,18 +364,18 @@ static void export_queue(kiosk *k)
         ids[good++] = reqs[i].id;
     }
     char *text = export_build((const unsigned char *const *)ciphers, good);
-    civil_time now = berlin_from_utc(kiosk_now_utc(k));
+    civil_time now = berlin_from_utc(k->now_utc);
     const char *kita = k->site ? k->site->kitas[k->site->here].id : "kiosk";
     char *name =
         xasprintf("lotse-export-%s-%04d%02d%02d-%02d%02d.txt", kita, now.date.year, now.date.month,
                   now.date.day, now.minute_of_day / 60, now.minute_of_day % 60);
     char *written = NULL;
-    export_status st = EXPORT_NO_DIR;
-    if (k->opt.export_mount && !export_dir_is_mount_point(k->opt.export_dir))
-        err = xasprintf("%s: no stick is mounted there", k->opt.export_dir);
+    export_status es = EXPORT_NO_DIR;
+    if (k->opt->export_mount && !export_dir_is_mount_point(k->opt->export_dir))
+        err = xasprintf("%s: no stick is mounted there", k->opt->export_dir);
     else
-        st = export_write(k->opt.export_dir, name, text, strlen(text), &written, &err);
-    if (st == EXPORT_OK) {
+        es = export_write(k->opt->export_dir, name, text, strlen(text), &written, &err);
+    if (es == EXPORT_OK) {
         char *derr = NULL;
         if (!store_request_delete(k->store, ids, good, &derr)) {
             /* The file is complete on the stick; the queue keeps its copies, so at worst
@@ -381,19 +390,19 @@ static void export_queue(kiosk *k)
         const char *base = strrchr(written, '/');
         /* Tell the system the stick may go (board/: a path unit unmounts it). */
         char *serr = NULL;
-        if (k->opt.export_done_file) {
+        if (k->opt->export_done_file) {
             char *line = xasprintf("%s\n", base ? base + 1 : written);
-            if (!files_put_signal(k->opt.export_done_file, line, &serr)) {
+            if (!files_put_signal(k->opt->export_done_file, line, &serr)) {
                 fprintf(stderr, "lotse: export done, but could not signal it: %s\n", serr);
                 free(serr);
             }
             free(line);
         }
-        ui_admin_done(&k->st, ADMIN_MSG_EXPORTED, good, base ? base + 1 : written);
+        ui_admin_done(st, ADMIN_MSG_EXPORTED, good, base ? base + 1 : written);
     } else {
         fprintf(stderr, "lotse: export failed, the requests stay queued: %s\n",
                 err ? err : "unknown error");
-        ui_admin_done(&k->st, export_message(st), 0, NULL);
+        ui_admin_done(st, export_message(es), 0, NULL);
     }
     free(err);
     free(written);
@@ -407,7 +416,7 @@ static void export_queue(kiosk *k)
 
 /* ---- consultation hours -------------------------------------------------------------- */
 
-static bool save_hour(kiosk *k, const occurrence *o, bool extra)
+static bool save_hour(effects *k, const occurrence *o, bool extra)
 {
     store_exception e;
     memset(&e, 0, sizeof(e));
@@ -431,68 +440,104 @@ static bool save_hour(kiosk *k, const occurrence *o, bool extra)
                          .start_min = o->start_min,
                          .end_min = o->end_min,
                          .admin_id = id};
-    site_add_exception(k->site, o->worker, &se);
+    if (!hours_overlay_add(&k->hours, k->site, o->worker, &se))
+        fprintf(stderr, "lotse: consultation hour saved but not shown: not a valid hour\n");
     fprintf(stderr, "lotse: consultation hour %s: %s %s %02d:%02d-%02d:%02d\n",
             extra ? "added" : "cancelled", e.worker, e.day, e.start_min / 60, e.start_min % 60,
             e.end_min / 60, e.end_min % 60);
     return true;
 }
 
-static void change_hours(kiosk *k, ui_effect fx)
+/* Is o (as the staff saw it) still a listed hour now? The same worker, Kita, date and
+ * times, not over; *now gets the listed one (its current cancellation state). */
+static bool still_listed(const effects *k, const occurrence *o, occurrence *now)
 {
-    bool ok = false;
+    occurrence occ[ADMIN_OCCURRENCES];
+    ui_ctx ctx = {.site = k->site, .hours = &k->hours};
+    size_t n = ui_admin_occurrences(&ctx, k->now_utc, occ, ARRAY_LEN(occ));
+    for (size_t i = 0; i < n; i++) {
+        const occurrence *c = &occ[i];
+        if (c->worker == o->worker && c->kita == o->kita && c->start_utc == o->start_utc &&
+            c->end_utc == o->end_utc && c->extra == o->extra) {
+            *now = *c;
+            return true;
+        }
+    }
+    return false;
+}
+
+static void change_hours(effects *k, ui_state *st, const ui_effect *fx)
+{
     if (!k->store || !k->site) {
-        ui_admin_done(&k->st, ADMIN_MSG_SAVE_FAILED, 0, NULL);
+        ui_admin_done(st, ADMIN_MSG_SAVE_FAILED, 0, NULL);
         return;
     }
-    occurrence occ[ADMIN_OCCURRENCES];
-    size_t n = ui_admin_occurrences(&k->ctx, kiosk_now_utc(k), occ, ARRAY_LEN(occ));
-    bool in_list = fx.index >= 0 && (size_t)fx.index < n;
-    if (fx.kind == UI_FX_HOUR_ADD) {
-        occurrence o;
-        ok = ui_admin_new_hour(&k->st, &k->ctx, kiosk_now_utc(k), &o) && save_hour(k, &o, true);
-    } else if (fx.kind == UI_FX_HOUR_CANCEL && in_list && !occ[fx.index].cancelled) {
-        ok = save_hour(k, &occ[fx.index], false);
-    } else if (fx.kind == UI_FX_HOUR_RESTORE && in_list && occ[fx.index].admin_id > 0) {
+    const occurrence *o = &fx->hour;
+    bool valid = o->worker >= 0 && (size_t)o->worker < k->site->n_workers && o->kita >= 0 &&
+                 (size_t)o->kita < k->site->n_kitas;
+    occurrence cur;
+    admin_message msg = ADMIN_MSG_SAVE_FAILED;
+    if (!valid) {
+        msg = ADMIN_MSG_SAVE_FAILED;
+    } else if (fx->kind == UI_FX_HOUR_ADD) {
+        if (o->end_utc <= k->now_utc)
+            msg = ADMIN_MSG_HOUR_GONE;
+        else if (save_hour(k, o, true))
+            msg = ADMIN_MSG_SAVED;
+    } else if (!still_listed(k, o, &cur)) {
+        /* It ended (or changed) between the tap and now: touch nothing. */
+        msg = ADMIN_MSG_HOUR_GONE;
+        fprintf(stderr, "lotse: consultation hour no longer listed: nothing changed\n");
+    } else if (fx->kind == UI_FX_HOUR_CANCEL) {
+        if (cur.cancelled)
+            msg = ADMIN_MSG_HOUR_GONE;
+        else if (save_hour(k, &cur, false))
+            msg = ADMIN_MSG_SAVED;
+    } else if (fx->kind == UI_FX_HOUR_RESTORE) {
+        int64_t id = cur.admin_id;
         char *err = NULL;
-        int64_t id = occ[fx.index].admin_id;
-        ok = store_exception_delete(k->store, id, &err);
-        if (ok) {
-            site_remove_admin_exception(k->site, id);
+        if (id <= 0 || id != o->admin_id || !hours_overlay_find(&k->hours, id)) {
+            msg = ADMIN_MSG_HOUR_GONE;
+        } else if (store_exception_delete(k->store, id, &err)) {
+            hours_overlay_remove(&k->hours, id);
             fprintf(stderr, "lotse: consultation-hour change undone\n");
+            msg = ADMIN_MSG_SAVED;
         } else {
             fprintf(stderr, "lotse: consultation hour: %s\n", err);
             free(err);
         }
     }
-    ui_admin_done(&k->st, ok ? ADMIN_MSG_SAVED : ADMIN_MSG_SAVE_FAILED, 0, NULL);
+    ui_admin_done(st, msg, 0, NULL);
 }
 
-void requests_perform(kiosk *k)
+void effects_perform(effects *k, ui_state *st, int64_t now_utc, int64_t mono_ms)
 {
-    ui_effect fx = ui_take_effect(&k->st);
+    ui_effect fx = ui_take_effect(st);
+    k->now_utc = now_utc;
+    k->mono_ms = mono_ms;
     switch (fx.kind) {
     case UI_FX_NONE:
         break;
     case UI_FX_SUBMIT:
-        submit(k);
+        submit(k, st, &fx);
         break;
     case UI_FX_ADMIN_ENTER: {
         store_pin_state ps = pin_state(k);
-        ui_pin_locked(&k->st, pin_locked_for(ps.locked_until_utc, kiosk_now_utc(k)), k->mono_ms);
+        ui_pin_locked(st, pin_locked_for(ps.locked_until_utc, k->now_utc), k->mono_ms);
         fprintf(stderr, "lotse: staff access requested\n");
         break;
     }
     case UI_FX_CHECK_PIN:
-        check_pin(k);
+        check_pin(k, st, &fx);
         break;
     case UI_FX_EXPORT:
-        export_queue(k);
+        export_queue(k, st);
         break;
     case UI_FX_HOUR_CANCEL:
     case UI_FX_HOUR_RESTORE:
     case UI_FX_HOUR_ADD:
-        change_hours(k, fx);
+        change_hours(k, st, &fx);
         break;
     }
+    ui_effect_wipe(&fx);
 }
