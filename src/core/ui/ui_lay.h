@@ -193,7 +193,7 @@ bool ui_go(ui_state *st, const ui_ctx *ctx, ui_screen s);
 size_t ui_schedule(const ui_ctx *ctx, int worker, int kita, int64_t now_utc, bool include_cancelled,
                    occurrence *out, size_t max);
 
-/* ui.c: the parent's screens */
+/* screen_*.c: the parent's screens */
 void ui_home_layout(lay *L);
 bool ui_home_action(ui_state *st, const ui_ctx *ctx, const dl *shown, dl_action a);
 void ui_menu_layout(lay *L);
@@ -209,7 +209,7 @@ bool ui_service_ready(const ui_state *st, const ui_ctx *ctx);
 void ui_emergency_layout(lay *L);
 void ui_out_of_order_layout(lay *L);
 
-/* ui_contact.c */
+/* contact.c, screen_contact_*.c (more in ui_contact.h) */
 void ui_contact_topic_layout(lay *L);
 void ui_contact_how_layout(lay *L);
 void ui_contact_language_layout(lay *L);
@@ -229,7 +229,7 @@ void ui_contact_clear(ui_contact *c);
 /* Start a new request (from the menu); false if no worker key is configured. */
 bool ui_contact_begin(ui_state *st, const ui_ctx *ctx);
 
-/* ui_qr.c */
+/* screen_qr.c */
 bool ui_qr_action(ui_state *st, const ui_ctx *ctx, const dl *shown, dl_action a);
 bool ui_qr_ready(const ui_state *st, const ui_ctx *ctx);
 void ui_qr_layout(lay *L);
@@ -240,7 +240,13 @@ void ui_qr_seen(ui_state *st, int service);
 /* A button that opens the QR screen for source (on a service page, the hours, ...). */
 void ui_qr_button(lay *L, const char *id, int x, int y, int w, int h, qr_source source);
 
-/* ui_admin.c */
+/* screen_admin*.c */
+/* Seconds the PIN pad is still locked at mono_ms. */
+int64_t ui_admin_locked_left(const ui_admin *a, int64_t mono_ms);
+/* The workers with hours at this Kita (indexes into out[0..max)). */
+size_t ui_admin_here_workers(const ui_ctx *ctx, int *out, size_t max);
+/* The message of the last staff effect, as a coloured line at y (if there is one). */
+void ui_admin_message_line(lay *L, int y);
 void ui_admin_pin_layout(lay *L);
 bool ui_admin_pin_action(ui_state *st, const ui_ctx *ctx, const dl *shown, dl_action a);
 bool ui_admin_pin_ready(const ui_state *st, const ui_ctx *ctx);

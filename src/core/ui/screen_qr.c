@@ -1,6 +1,6 @@
 /* SPDX-FileCopyrightText: 2026 The Lotse developers
  * SPDX-License-Identifier: GPL-3.0-or-later */
-/* ui_qr.c - "Take it home": QR codes a parent points her phone at.
+/* screen_qr.c - "Take it home": QR codes a parent points her phone at.
  *
  * One big code at a time (a phone reads one code at arm's length; several small ones
  * side by side confuse it), chosen from a list on the start side, each with a caption in
