@@ -127,7 +127,7 @@ static void update(kiosk *k, const ui_event *ev)
     if (ui_is_private_screen(before) && !ui_is_private_screen(now)) {
         /* What a parent typed, her ticket code or the PIN's length may sit in cached text
          * textures, measured widths or encoded QR codes. */
-        renderer_invalidate(k->rd);
+        renderer_forget(k->rd);
         fontset_forget_measures(k->fonts);
         k->caches_emptied++;
     }

@@ -530,6 +530,51 @@ static bool parse_jump(const char *s, int64_t *out)
     return true;
 }
 
+/* `remember ID` keeps the text an element shows (a ticket code, say), so that a later
+ * `expect-forgotten @ID` can look for it after the screen is gone. Wiped at the end. */
+#define REMEMBER_MAX 8
+static char remembered[REMEMBER_MAX][2][96];
+
+static char *remember(kiosk *k, const char *id)
+{
+    const dl_elem *e = NULL;
+    for (size_t i = 0; k->shown && i < k->shown->n_elems && !e; i++)
+        if (k->shown->elems[i].id && strcmp(k->shown->elems[i].id, id) == 0)
+            e = &k->shown->elems[i];
+    if (!e || !e->text || !e->text[0])
+        return xasprintf("remember %s: no element with this id and a text on screen '%s'", id,
+                         k->shown ? k->shown->screen : "?");
+    for (int i = 0; i < REMEMBER_MAX; i++)
+        if (!remembered[i][0][0] || strcmp(remembered[i][0], id) == 0) {
+            snprintf(remembered[i][0], sizeof(remembered[i][0]), "%s", id);
+            snprintf(remembered[i][1], sizeof(remembered[i][1]), "%s", e->text);
+            return NULL;
+        }
+    return xasprintf("remember %s: more than %d texts remembered", id, REMEMBER_MAX);
+}
+
+/* expect-forgotten TEXT (or @ID): the text is neither on the screen nor in any cache of
+ * the renderer (text lines, QR payloads). */
+static char *expect_forgotten(kiosk *k, const char *what)
+{
+    const char *text = what;
+    if (what[0] == '@') {
+        text = NULL;
+        for (int i = 0; i < REMEMBER_MAX && !text; i++)
+            if (strcmp(remembered[i][0], what + 1) == 0)
+                text = remembered[i][1];
+        if (!text)
+            return xasprintf("expect-forgotten %s: nothing remembered under %s", what, what + 1);
+    }
+    if (dl_contains_text(k->shown, text))
+        return xasprintf("expect-forgotten %s: it is on screen '%s'", what, k->shown->screen);
+    if (renderer_holds_text(k->rd, text))
+        return xasprintf("expect-forgotten %s: a cache of the renderer still holds it (screen "
+                         "'%s')",
+                         what, k->shown->screen);
+    return NULL;
+}
+
 /* Run one command; on failure return a new message. */
 static char *run_line(kiosk *k, const char *line)
 {
@@ -674,6 +719,10 @@ static char *run_line(kiosk *k, const char *line)
     } else if (strcmp(cmd, "expect") == 0 && a1 && !a2) {
         if (!dl_contains_text(k->shown, a1))
             msg = xasprintf("expect \"%s\": not on screen '%s'", a1, k->shown->screen);
+    } else if (strcmp(cmd, "remember") == 0 && a1 && !a2) {
+        msg = remember(k, a1);
+    } else if (strcmp(cmd, "expect-forgotten") == 0 && a1 && !a2) {
+        msg = expect_forgotten(k, a1);
     } else if (strcmp(cmd, "expect-not") == 0 && a1 && !a2) {
         if (dl_contains_text(k->shown, a1))
             msg = xasprintf("expect-not \"%s\": it is on screen '%s'", a1, k->shown->screen);
@@ -733,6 +782,7 @@ int script_run(kiosk *k, const char *path)
         }
         line = nl ? nl + 1 : NULL;
     }
+    secure_zero(remembered, sizeof(remembered));
     free(text);
     return rc;
 }

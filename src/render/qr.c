@@ -118,6 +118,8 @@ static void entry_clear(qr_entry *e)
 {
     if (e->tex)
         SDL_DestroyTexture(e->tex);
+    if (e->payload) /* it may hold a ticket code */
+        secure_zero(e->payload, strlen(e->payload));
     free(e->payload);
     free(e->dark);
     memset(e, 0, sizeof(*e));
@@ -130,6 +132,20 @@ void qr_cache_destroy(qr_cache *c)
     for (size_t i = 0; i < QR_CACHE_CAP; i++)
         entry_clear(&c->e[i]);
     free(c);
+}
+
+void qr_cache_forget(qr_cache *c)
+{
+    for (size_t i = 0; c && i < QR_CACHE_CAP; i++)
+        entry_clear(&c->e[i]);
+}
+
+bool qr_cache_holds(const qr_cache *c, const char *needle)
+{
+    for (size_t i = 0; c && needle && *needle && i < QR_CACHE_CAP; i++)
+        if (c->e[i].payload && strstr(c->e[i].payload, needle))
+            return true;
+    return false;
 }
 
 void qr_cache_invalidate(qr_cache *c)

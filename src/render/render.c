@@ -73,6 +73,8 @@ static void entry_clear(tex_entry *e)
 {
     if (e->tex)
         SDL_DestroyTexture(e->tex);
+    if (e->s) /* the text of a line: it may be what a parent typed */
+        secure_zero(e->s, strlen(e->s));
     free(e->s);
     memset(e, 0, sizeof(*e));
 }
@@ -441,6 +443,26 @@ void renderer_invalidate(renderer *rd)
     cache_clear(&rd->icons);
     cache_clear(&rd->discs);
     qr_cache_invalidate(rd->qr); /* QR */
+}
+
+void renderer_forget(renderer *rd)
+{
+    if (!rd)
+        return;
+    cache_clear(&rd->text);
+    cache_clear(&rd->icons);
+    cache_clear(&rd->discs);
+    qr_cache_forget(rd->qr);
+}
+
+bool renderer_holds_text(const renderer *rd, const char *needle)
+{
+    if (!rd || !needle || !*needle)
+        return false;
+    for (size_t i = 0; i < rd->text.cap; i++)
+        if (rd->text.e[i].s && strstr(rd->text.e[i].s, needle))
+            return true;
+    return qr_cache_holds(rd->qr, needle);
 }
 
 void renderer_draw(renderer *rd, const dl *d)

@@ -65,7 +65,7 @@ void fontset_set_script_font(fontset *f, fontset_script script, const char *regu
  * implemented (a code point no font of its chain provides). */
 const text_measure *fontset_measure(fontset *f);
 /* Forget every cached width (they are keyed by a hash of the text, which may be what a
- * parent typed): called with renderer_invalidate when a private screen is left. */
+ * parent typed): called with renderer_forget when a private screen is left. */
 void fontset_forget_measures(fontset *f);
 
 /* The base font at px (clamped to 1..512) and weight. Owned by the fontset; the fontset
@@ -113,6 +113,11 @@ void renderer_draw(renderer *rd, const dl *d);
 /* Forget every cached texture (call after SDL_RENDER_TARGETS_RESET or
  * SDL_RENDER_DEVICE_RESET, when SDL may have lost their contents). */
 void renderer_invalidate(renderer *rd);
+/* Forget everything cached, the strings and QR payloads wiped: called when a private
+ * screen is left (a line may be a parent's name, a code her ticket). */
+void renderer_forget(renderer *rd);
+/* Does a cached text line or QR payload contain needle? (The script's expect-forgotten.) */
+bool renderer_holds_text(const renderer *rd, const char *needle);
 
 /* The rectangle of a button's (or any element's) box in which its text lines are
  * placed: the whole box, except that a button with an icon gives up
@@ -142,6 +147,10 @@ qr_cache *qr_cache_create(void);
 void qr_cache_destroy(qr_cache *c);
 /* Drop the cached textures (not the encodings): see renderer_invalidate. */
 void qr_cache_invalidate(qr_cache *c);
+/* Forget every code, its payload wiped (a code may carry a parent's ticket). */
+void qr_cache_forget(qr_cache *c);
+/* Does a cached code's payload contain needle? (Tests: nothing private stays behind.) */
+bool qr_cache_holds(const qr_cache *c, const char *needle);
 
 /* Draw a ROLE_QR element: its box white, the code of e->payload (byte mode, level M or
  * better) centred with floor(min(w, h) / (modules + 8)) pixels per module, black on

@@ -54,8 +54,8 @@ const ui_screen_def ui_screens[SCREEN_COUNT] = {
     [SCREEN_CONTACT_DETAILS] = {"contact-details", ui_contact_details_layout, ui_contact_action,
                                 ui_contact_details_ready, SCREEN_CONTACT_HOW,
                                 SCR_CONTACT | SCR_PRIVATE,
-                                READ("title", "contact.details.", "contact.hint", "contact.next",
-                                     "contact.cancel", "emergency"),
+                                READ("title", "contact.name", "contact.phone", "contact.hint",
+                                     "contact.next", "contact.cancel", "emergency"),
                                 NULL},
     [SCREEN_CONTACT_CONSENT] =
         {"contact-consent", ui_contact_consent_layout, ui_contact_action, ui_contact_details_ready,
