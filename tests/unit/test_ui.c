@@ -1674,6 +1674,33 @@ static void test_greeting_goes_round_at_rest(void **state)
         assert_true(seen[i] > 90);
 }
 
+/* A parent who looked at services and went back to the start screen herself: the idle
+ * timeout still forgets what she looked at, without restarting the greeting's round. */
+static void test_rest_forgets_the_visit(void **state)
+{
+    fixture *f = *state;
+    f->ctx.config.greeting_ms = 8000;
+    type_keys(f, (const char *const[]){"start", "menu.help", "topic.money", "service.money1",
+                                       "nav.home", NULL});
+    assert_true(ui_at_rest(&f->st));
+    assert_int_not_equal(f->st.seen[0], 0);
+    int64_t came_to_rest = f->st.last_input_ms;
+    int64_t end = f->mono + TIMEOUT + 30000;
+    while (f->mono < end) {
+        int64_t due = ui_next_deadline(&f->st, &f->ctx, f->mono);
+        assert_true(due >= 0 && due <= 8000);
+        f->mono += due ? due : 1;
+        tick(f);
+    }
+    assert_int_equal(f->st.seen[0], 0);
+    assert_int_equal(f->st.service, -1);
+    assert_true(f->st.last_input_ms == came_to_rest);
+    /* Then nothing is left to time out: only the greeting's next language is due. */
+    assert_true(ui_next_deadline(&f->st, &f->ctx, f->mono) <= 8000);
+    f->ctx.config.greeting_ms = 0;
+    assert_int_equal(ui_next_deadline(&f->st, &f->ctx, f->mono), -1);
+}
+
 /* Defect: "cancel this hour" carried an index into a list computed at the previous
  * frame's time; when an hour ended in between, another hour was cancelled. The effect
  * now names the hour of the row tapped, as laid out. */
@@ -1778,6 +1805,7 @@ int main(void)
         T(test_staff_actions_only_on_staff_screens),
         T(test_greeting_goes_round_at_rest),
         T(test_hour_cancel_names_the_hour_tapped),
+        T(test_rest_forgets_the_visit),
         T(test_hours_overlay_leaves_site),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -77,6 +77,17 @@ bool ui_at_rest(const ui_state *st)
     return st->screen == SCREEN_HOME && st->lang == 0 && !st->idle_warning;
 }
 
+/* At rest, does the state still hold something of the last visit (the services she
+ * looked at, the topic, the page)? The idle timeout then forgets it. */
+static bool visit_left(const ui_state *st)
+{
+    for (size_t i = 0; i < UI_SEEN_MAX; i++)
+        if (st->seen[i])
+            return true;
+    return st->topic != -1 || st->service != -1 || st->page || st->topic_page || st->qr ||
+           st->qr_item;
+}
+
 bool ui_staff_unlocked(const ui_state *st)
 {
     return st->admin.unlocked;
@@ -234,11 +245,16 @@ bool ui_update(ui_state *st, const ui_ctx *ctx, const dl *current, const ui_even
 {
     const ui_config *c = &ctx->config;
     if (ev->kind == UI_EV_TICK) {
-        /* At rest nothing times out: the greeting's round of languages runs on from the
-         * moment the kiosk came to rest, undisturbed. */
-        if (ui_at_rest(st))
-            return false;
         int64_t idle = mono_ms - st->last_input_ms;
+        /* At rest the greeting's round of languages runs on from the moment the kiosk came
+         * to rest, undisturbed: the idle timeout only forgets what a visit left (keeping
+         * the moment), and once that is gone nothing times out. */
+        if (ui_at_rest(st)) {
+            if (idle < c->idle_timeout_ms || !visit_left(st))
+                return false;
+            ui_reset(st, st->last_input_ms);
+            return true;
+        }
         if (idle >= c->idle_timeout_ms) {
             ui_reset(st, mono_ms);
             return true;
@@ -290,15 +306,21 @@ int64_t ui_next_deadline(const ui_state *st, const ui_ctx *ctx, int64_t mono_ms)
     const ui_config *c = &ctx->config;
     if (!ctx->site)
         return -1;
-    if (ui_at_rest(st)) {
-        /* Nothing to time out; only the greeting's next language, if it goes round. */
-        int period = c->greeting_ms;
-        if (period <= 0 || i18n_count(ctx->i18n) < 2)
-            return -1;
-        int64_t resting = mono_ms - st->last_input_ms;
-        return resting < 0 ? period : period - resting % period;
-    }
     int64_t idle = mono_ms - st->last_input_ms;
+    if (ui_at_rest(st)) {
+        /* The greeting's next language, if it goes round; the idle timeout only while a
+         * visit left something to forget. */
+        int64_t due = -1;
+        int period = c->greeting_ms;
+        if (period > 0 && i18n_count(ctx->i18n) >= 2)
+            due = idle < 0 ? period : period - idle % period;
+        if (visit_left(st)) {
+            int64_t to_timeout = idle >= c->idle_timeout_ms ? 0 : c->idle_timeout_ms - idle;
+            if (due < 0 || to_timeout < due)
+                due = to_timeout;
+        }
+        return due;
+    }
     int64_t warn_at = c->idle_timeout_ms - c->idle_warning_ms;
     if (idle < warn_at)
         return warn_at - idle;
