@@ -468,7 +468,7 @@ int main(int argc, char **argv)
     }
     if (!k.store) {
         /* The kiosk still shows content; it only cannot keep a last-good copy. */
-        fprintf(stderr, "lotse: state database unavailable: %s\n", err);
+        fprintf(stderr, "lotse: state database unavailable: %s\n", err ? err : "(no reason given)");
         free(err);
         err = NULL;
     }
