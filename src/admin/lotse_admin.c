@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "base/util.h"
+#include "files.h"
 #include "seal.h"
 
 #ifndef LOTSE_VERSION
@@ -91,58 +92,6 @@ static void secret_free(char *s)
 }
 
 /* ------------------------------------------------------------------ files */
-
-/* Read a regular file of at most max bytes into a new NUL-terminated buffer (caller
- * frees). NULL with a message "path: reason" in *err (caller frees). */
-static char *read_file(const char *path, size_t max, size_t *len, char **err)
-{
-    char *buf = NULL;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    struct stat st;
-    if (fd < 0 || fstat(fd, &st) != 0) {
-        *err = xasprintf("%s: %s", path, strerror(errno));
-        goto fail;
-    }
-    if (!S_ISREG(st.st_mode)) {
-        *err = xasprintf("%s: not a regular file", path);
-        goto fail;
-    }
-    if ((unsigned long long)st.st_size > max) {
-        *err = xasprintf("%s: too large (%lld bytes) for this kind of file", path,
-                         (long long)st.st_size);
-        goto fail;
-    }
-    size_t cap = (size_t)st.st_size + 1, n = 0;
-    buf = xmalloc(cap);
-    for (;;) {
-        ssize_t r = read(fd, buf + n, cap - 1 - n);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r < 0) {
-            *err = xasprintf("%s: %s", path, strerror(errno));
-            goto fail;
-        }
-        if (r == 0)
-            break;
-        n += (size_t)r;
-        if (n == cap - 1) { /* the file grew while we read it: read at most max */
-            if (cap - 1 >= max)
-                break;
-            cap = cap * 2 > max + 1 ? max + 1 : cap * 2;
-            buf = xrealloc(buf, cap);
-        }
-    }
-    buf[n] = '\0';
-    close(fd);
-    *len = n;
-    return buf;
-fail:
-    if (fd >= 0)
-        close(fd);
-    free(buf);
-    *len = 0;
-    return NULL;
-}
 
 /* Create path (which must not exist; a symlink is not followed) with exactly this mode,
  * write text, fsync. On failure nothing is left behind. */
@@ -272,7 +221,7 @@ static char *ask_secret(const char *prompt, char **err)
 static char *read_secret_file(const char *path, char **err)
 {
     size_t len;
-    char *text = read_file(path, MAX_KEY_BYTES, &len, err);
+    char *text = files_read_max(path, MAX_KEY_BYTES, &len, err);
     if (!text)
         return NULL;
     size_t n = strcspn(text, "\n");
@@ -598,12 +547,12 @@ static int cmd_open(int argc, char **argv)
     request *rs = NULL;
 
     /* The export first: a damaged file is reported before the passphrase is asked. */
-    text = read_file(export_path, MAX_EXPORT_BYTES, &len, &err);
+    text = files_read_max(export_path, MAX_EXPORT_BYTES, &len, &err);
     if (!text || !export_parse(export_path, text, len, &ciphers, &n, &err)) {
         error("%s", err);
         goto done;
     }
-    key_text = read_file(key_path, MAX_KEY_BYTES, &key_len, &err);
+    key_text = files_read_max(key_path, MAX_KEY_BYTES, &key_len, &err);
     if (!key_text) {
         error("%s", err);
         goto done;

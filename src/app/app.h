@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include <SDL.h>
 
@@ -62,6 +63,15 @@ typedef struct options {
 bool options_load_config(options *opt, const char *path, char **err);
 bool options_parse_config(options *opt, const char *name, const char *text, size_t len, char **err);
 void options_finish(options *opt);
+/* Fill what neither the command line nor the configuration set, except the paths of the
+ * site, the translations and the data (main.c: they depend on the installation). */
+void options_apply_defaults(options *opt);
+/* One line of --help: "  left", then help in the column (on the next line when left is
+ * too wide). */
+void options_print_help_line(FILE *f, const char *left, const char *help);
+/* The configuration keys, one "  Key: VALUE  help" line each (from config.c's table), for
+ * `lotse --help`. */
+void options_print_config_keys(FILE *f);
 /* Values shared with the command line: WIDTHxHEIGHT (320x240..8192x8192), seconds
  * (15..3600), an integer in [min, max]. False (out untouched or partly set) if invalid. */
 bool options_parse_size(const char *s, int *w, int *h);
@@ -173,8 +183,23 @@ void requests_finish(kiosk *k);
 /* Tap the centre of the enabled element with this id on the shown screen; false if none. */
 bool kiosk_tap_id(kiosk *k, const char *id);
 
+/* start.c: start the kiosk configured in k->opt (defaults applied; k otherwise zeroed):
+ * translations, the state database (a damaged one moved aside), the site content (else
+ * the last good copy, else out of order), the window or offscreen renderer, the clocks,
+ * contact requests and, headless, the first frame at monotonic time 0. Logs on stderr
+ * what is missing but lets the kiosk run. False with *err (caller frees) when it cannot
+ * run: no language list, no renderer or fonts. Call app_stop in either case. */
+bool app_start(kiosk *k, char **err);
+/* Undo app_start (also a partial one); k->opt stays (options_finish). */
+void app_stop(kiosk *k);
+/* How long before the idle timeout the "still there?" warning shows. */
+#define APP_IDLE_WARNING_MS 10000
+
 /* script.c: run an automation script; returns the process exit code. */
 int script_run(kiosk *k, const char *path);
+/* The script commands, one "  command ARGS  help" line each (from script.c's table), for
+ * `lotse --help`. */
+void script_print_commands(FILE *f);
 
 /* Paths of installed or in-tree data ("locales", "assets/demo-site"). Caller frees. */
 char *app_data_path(const char *rel);

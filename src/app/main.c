@@ -6,6 +6,7 @@
  * automation interface. */
 #define _POSIX_C_SOURCE 200809L
 #include <limits.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,35 +20,126 @@
 #include "seal.h"
 #include "clock.h"
 
-#define DEFAULT_WIDTH 1280
-#define DEFAULT_HEIGHT 800
-#define DEFAULT_IDLE_S 90
-#define IDLE_WARNING_MS 10000
-#define DEFAULT_EXPORT_DIR "/media/lotse-export"
-#define DEFAULT_RETENTION_DAYS 60
-#define DEFAULT_GREETING_S 8
+/* ---- the table of command-line options ----------------------------------------------
+ * One row per option: its name, the value it takes (NULL for a switch), what it sets in
+ * options, and the line --help and the usage text print. */
+typedef enum opt_kind {
+    OPT_STRING,   /* a path: char * at field */
+    OPT_SWITCH,   /* bool at field */
+    OPT_SIZE,     /* width, height */
+    OPT_SECONDS,  /* int at field, 15..3600 */
+    OPT_GREETING, /* greeting_s 0..600 and greeting_set */
+    OPT_NOW,      /* now_utc and have_now */
+    OPT_VERSION,
+    OPT_HELP,
+} opt_kind;
+
+typedef struct cli_option {
+    const char *name;
+    const char *value; /* NULL: a switch */
+    opt_kind kind;
+    size_t field; /* offsetof(options, ...) for OPT_STRING, OPT_SWITCH, OPT_SECONDS */
+    const char *help;
+} cli_option;
+
+static const cli_option CLI_OPTIONS[] = {
+    {"--site", "DIR", OPT_STRING, offsetof(options, site_dir),
+     "site content folder (default: the bundled demo site)"},
+    {"--data", "DIR", OPT_STRING, offsetof(options, data_dir),
+     "state directory (default: ~/.local/share/lotse)"},
+    {"--config", "FILE", OPT_STRING, offsetof(options, config_path),
+     "configuration file (default: /etc/lotse/lotse.conf)"},
+    {"--locales", "DIR", OPT_STRING, offsetof(options, locales_dir),
+     "UI translations (default: the installed locales)"},
+    {"--windowed", NULL, OPT_SWITCH, offsetof(options, windowed),
+     "a window of --size, not full screen; Escape quits"},
+    {"--size", "WxH", OPT_SIZE, 0, "window size (default 1280x800)"},
+    {"--idle-timeout", "S", OPT_SECONDS, offsetof(options, idle_timeout_s),
+     "seconds without a touch before starting over (90)"},
+    {"--greeting-rotation", "S", OPT_GREETING, 0,
+     "seconds per greeting language at rest (8; 0 = off)"},
+    {"--accelerated", NULL, OPT_SWITCH, offsetof(options, accelerated),
+     "use a GPU renderer (loads the GL stack)"},
+    {"--headless", NULL, OPT_SWITCH, offsetof(options, headless),
+     "no display (offscreen); needs --script or --bench"},
+    {"--now", "YYYY-MM-DDTHH:MM", OPT_NOW, 0, "local Europe/Berlin time to start the clock at"},
+    {"--script", "FILE", OPT_STRING, offsetof(options, script),
+     "run an automation script (commands below) and exit"},
+    {"--check-site", "DIR", OPT_STRING, offsetof(options, check_site),
+     "validate a site folder and exit (0 = valid)"},
+    {"--bench", NULL, OPT_SWITCH, offsetof(options, bench),
+     "print start-up and render timings (JSON) and exit"},
+    {"--translation-status", NULL, OPT_SWITCH, offsetof(options, translation_status),
+     "per language: strings translated, fuzzy, missing"},
+    {"--version", NULL, OPT_VERSION, 0, "print the version and exit"},
+    {"--help", NULL, OPT_HELP, 0, "this text (also -h)"},
+};
 
 static void usage(FILE *f)
 {
-    fputs("Usage: lotse [OPTIONS]\n"
-          "  --site DIR          site content folder (default: the bundled demo site)\n"
-          "  --data DIR          state directory (default: ~/.local/share/lotse)\n"
-          "  --config FILE       configuration file (default: /etc/lotse/lotse.conf)\n"
-          "  --locales DIR       UI translations (default: the installed locales)\n"
-          "  --windowed          a window of --size instead of full screen; Escape quits\n"
-          "  --size WxH          window size (default 1280x800)\n"
-          "  --idle-timeout S    seconds without a touch before starting over (default 90)\n"
-          "  --greeting-rotation S  at rest, the greeting changes language every S seconds\n"
-          "                      (default 8, 0 = off)\n"
-          "  --accelerated       use a GPU renderer (loads the GL stack)\n"
-          "  --headless          no display (SDL offscreen driver)\n"
-          "  --now YYYY-MM-DDTHH:MM  local Europe/Berlin time to start the clock at\n"
-          "  --script FILE       run an automation script, then exit\n"
-          "  --check-site DIR    validate a site folder and exit (0 = valid)\n"
-          "  --bench             print start-up and render timings (JSON) and exit\n"
-          "  --translation-status  per language: strings translated, fuzzy, missing\n"
-          "  --version, --help\n",
-          f);
+    fputs("Usage: lotse [OPTIONS]\n", f);
+    for (size_t i = 0; i < ARRAY_LEN(CLI_OPTIONS); i++) {
+        const cli_option *c = &CLI_OPTIONS[i];
+        char *left = xasprintf("%s%s%s", c->name, c->value ? " " : "", c->value ? c->value : "");
+        options_print_help_line(f, left, c->help);
+        free(left);
+    }
+}
+
+/* --help: the options, the configuration keys and the script commands, each from its
+ * table. */
+static void help(FILE *f)
+{
+    usage(f);
+    fputs("\nConfiguration file keys (--config; \"Key: value\" a line; options above win):\n", f);
+    options_print_config_keys(f);
+    fputs("\nScript commands (--headless --script FILE; one a line):\n", f);
+    script_print_commands(f);
+}
+
+/* Set what option c says from its value v (NULL for a switch). False with a message on
+ * stderr when v is not valid. */
+static bool apply_option(options *o, const cli_option *c, const char *v)
+{
+    switch (c->kind) {
+    case OPT_STRING: {
+        char **target = (char **)(void *)((char *)o + c->field);
+        free(*target);
+        *target = xstrdup(v);
+        return true;
+    }
+    case OPT_SWITCH:
+        *(bool *)(void *)((char *)o + c->field) = true;
+        return true;
+    case OPT_SIZE:
+        if (options_parse_size(v, &o->width, &o->height))
+            return true;
+        fprintf(stderr, "lotse: --size: '%s' is not WIDTHxHEIGHT\n", v);
+        return false;
+    case OPT_SECONDS:
+        if (options_parse_seconds(v, (int *)(void *)((char *)o + c->field)))
+            return true;
+        fprintf(stderr, "lotse: %s: '%s' is not 15..3600 seconds\n", c->name, v);
+        return false;
+    case OPT_GREETING:
+        if (!options_parse_int_range(v, 0, 600, &o->greeting_s)) {
+            fprintf(stderr, "lotse: %s: '%s' is not 0..600 seconds\n", c->name, v);
+            return false;
+        }
+        o->greeting_set = true;
+        return true;
+    case OPT_NOW:
+        if (!civil_parse_local_datetime(v, &o->now_utc)) {
+            fprintf(stderr, "lotse: --now: '%s' is not YYYY-MM-DDTHH:MM\n", v);
+            return false;
+        }
+        o->have_now = true;
+        return true;
+    case OPT_VERSION:
+    case OPT_HELP:
+        break;
+    }
+    return false;
 }
 
 /* Is this binary running from its build tree (then the source tree's data is used)? */
@@ -86,89 +178,36 @@ static bool parse_args(int argc, char **argv, options *o, int *exit_code)
 {
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-#define TAKE(field)                                                                                \
-    do {                                                                                           \
-        if (!v)                                                                                    \
-            goto missing;                                                                          \
-        free(o->field);                                                                            \
-        o->field = xstrdup(v);                                                                     \
-        i++;                                                                                       \
-    } while (0)
-        if (strcmp(a, "--site") == 0)
-            TAKE(site_dir);
-        else if (strcmp(a, "--data") == 0)
-            TAKE(data_dir);
-        else if (strcmp(a, "--config") == 0)
-            TAKE(config_path);
-        else if (strcmp(a, "--locales") == 0)
-            TAKE(locales_dir);
-        else if (strcmp(a, "--script") == 0)
-            TAKE(script);
-        else if (strcmp(a, "--check-site") == 0)
-            TAKE(check_site);
-        else if (strcmp(a, "--windowed") == 0)
-            o->windowed = true;
-        else if (strcmp(a, "--headless") == 0)
-            o->headless = true;
-        else if (strcmp(a, "--accelerated") == 0)
-            o->accelerated = true;
-        else if (strcmp(a, "--bench") == 0)
-            o->bench = true;
-        else if (strcmp(a, "--translation-status") == 0)
-            o->translation_status = true;
-        else if (strcmp(a, "--size") == 0) {
-            if (!v)
-                goto missing;
-            if (!options_parse_size(v, &o->width, &o->height)) {
-                fprintf(stderr, "lotse: --size: '%s' is not WIDTHxHEIGHT\n", v);
-                goto bad;
-            }
-            i++;
-        } else if (strcmp(a, "--idle-timeout") == 0) {
-            if (!v)
-                goto missing;
-            if (!options_parse_seconds(v, &o->idle_timeout_s)) {
-                fprintf(stderr, "lotse: --idle-timeout: '%s' is not 15..3600 seconds\n", v);
-                goto bad;
-            }
-            i++;
-        } else if (strcmp(a, "--greeting-rotation") == 0) {
-            if (!v)
-                goto missing;
-            if (!options_parse_int_range(v, 0, 600, &o->greeting_s)) {
-                fprintf(stderr, "lotse: --greeting-rotation: '%s' is not 0..600 seconds\n", v);
-                goto bad;
-            }
-            o->greeting_set = true;
-            i++;
-        } else if (strcmp(a, "--now") == 0) {
-            if (!v)
-                goto missing;
-            if (!civil_parse_local_datetime(v, &o->now_utc)) {
-                fprintf(stderr, "lotse: --now: '%s' is not YYYY-MM-DDTHH:MM\n", v);
-                goto bad;
-            }
-            o->have_now = true;
-            i++;
-        } else if (strcmp(a, "--version") == 0) {
-            printf("lotse %s\n", LOTSE_VERSION);
-            *exit_code = 0;
-            return false;
-        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            usage(stdout);
-            *exit_code = 0;
-            return false;
-        } else {
+        const cli_option *c = NULL;
+        for (size_t j = 0; j < ARRAY_LEN(CLI_OPTIONS) && !c; j++)
+            if (strcmp(a, CLI_OPTIONS[j].name) == 0 ||
+                (CLI_OPTIONS[j].kind == OPT_HELP && strcmp(a, "-h") == 0))
+                c = &CLI_OPTIONS[j];
+        if (!c) {
             fprintf(stderr, "lotse: unknown option '%s'\n", a);
             usage(stderr);
             goto bad;
         }
-        continue;
-    missing:
-        fprintf(stderr, "lotse: %s needs a value\n", a);
-        goto bad;
-#undef TAKE
+        if (c->kind == OPT_VERSION) {
+            printf("lotse %s\n", LOTSE_VERSION);
+            *exit_code = 0;
+            return false;
+        }
+        if (c->kind == OPT_HELP) {
+            help(stdout);
+            *exit_code = 0;
+            return false;
+        }
+        const char *v = NULL;
+        if (c->value) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "lotse: %s needs a value\n", a);
+                goto bad;
+            }
+            v = argv[++i];
+        }
+        if (!apply_option(o, c, v))
+            goto bad;
     }
     return true;
 bad:
@@ -176,6 +215,7 @@ bad:
     return false;
 }
 
+/* The paths (they depend on the installation), then the rest (config.c). */
 static void apply_defaults(options *o)
 {
     if (!o->site_dir)
@@ -184,20 +224,7 @@ static void apply_defaults(options *o)
         o->locales_dir = app_data_path("locales");
     if (!o->data_dir)
         o->data_dir = app_default_data_dir();
-    if (!o->width) {
-        o->width = DEFAULT_WIDTH;
-        o->height = DEFAULT_HEIGHT;
-    }
-    if (!o->idle_timeout_s)
-        o->idle_timeout_s = DEFAULT_IDLE_S;
-    if (!o->greeting_set)
-        o->greeting_s = DEFAULT_GREETING_S;
-    if (!o->export_dir)
-        o->export_dir = xstrdup(DEFAULT_EXPORT_DIR);
-    if (!o->request_limit)
-        o->request_limit = FLOOD_DEFAULT_LIMIT;
-    if (!o->retention_days)
-        o->retention_days = DEFAULT_RETENTION_DAYS;
+    options_apply_defaults(o);
 }
 
 static void print_errors(const site_errors *e)
@@ -226,7 +253,7 @@ static int check_site(options *o)
                 .site = s,
                 .i18n = t,
                 .measure = fontset_measure(fonts),
-                .config = {o->width, o->height, o->idle_timeout_s * 1000, IDLE_WARNING_MS, 0},
+                .config = {o->width, o->height, o->idle_timeout_s * 1000, APP_IDLE_WARNING_MS, 0},
                 .status = {true, true, 0, "", o->retention_days, NULL}};
             ui_check_fit(&ctx, o->have_now ? o->now_utc : clock_wall_utc(), &errors);
             fontset_destroy(fonts);
@@ -446,54 +473,12 @@ int main(int argc, char **argv)
         goto out;
     }
 
-    site_errors errors;
-    site_errors_init(&errors);
-    k.i18n = content_load_i18n(o->locales_dir, &errors);
-    for (size_t i = 0; i < errors.count; i++)
-        fprintf(stderr, "lotse: translations: %s\n", errors.messages[i]);
-    site_errors_finish(&errors);
-    if (!k.i18n) {
-        fprintf(stderr, "lotse: cannot start without the language list in %s\n", o->locales_dir);
-        rc = 1;
-        goto out;
-    }
     char *err = NULL;
-    char *aside = NULL;
-    k.store = store_open_recover(o->data_dir, &aside, &err);
-    if (aside) {
-        fprintf(stderr,
-                "lotse: the state database was damaged: moved aside to %s, started a fresh "
-                "one (the requests in it could not be read)\n",
-                aside);
-        k.store_aside = aside;
-    }
-    if (!k.store) {
-        /* The kiosk still shows content; it only cannot keep a last-good copy. */
-        fprintf(stderr, "lotse: state database unavailable: %s\n", err);
-        free(err);
-        err = NULL;
-    }
-    k.site = content_load_for_kiosk(o->site_dir, k.i18n, k.store);
-    k.ctx.site = k.site;
-    k.ctx.i18n = k.i18n;
-    k.ctx.config.idle_timeout_ms = o->idle_timeout_s * 1000;
-    k.ctx.config.idle_warning_ms = IDLE_WARNING_MS;
-    k.ctx.config.greeting_ms = o->greeting_s * 1000;
-    if (!kiosk_init(&k, &err)) {
+    if (!app_start(&k, &err)) {
         fprintf(stderr, "lotse: %s\n", err);
         free(err);
         rc = 1;
-        goto finish;
-    }
-    k.virtual_clock = o->headless;
-    k.utc_base = o->have_now ? o->now_utc : clock_wall_utc();
-    if (o->have_now && !o->headless)
-        k.utc_offset = o->now_utc - clock_wall_utc();
-    requests_init(&k);
-    if (o->headless) {
-        k.mono_ms = 0;
-        ui_reset(k.st, 0);
-        kiosk_frame(&k, true);
+    } else if (o->headless) {
         if (o->bench)
             bench_report(&k, t_main, now_ms_precise());
         else if (o->script)
@@ -503,12 +488,7 @@ int main(int argc, char **argv)
     } else {
         rc = kiosk_main(&k);
     }
-finish:
-    requests_finish(&k);
-    kiosk_finish(&k);
-    site_destroy(k.site);
-    i18n_destroy(k.i18n);
-    store_close(k.store);
+    app_stop(&k);
 out:
     options_finish(o);
     return rc;

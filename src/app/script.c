@@ -1,12 +1,10 @@
 /* SPDX-FileCopyrightText: 2026 The Lotse developers
  * SPDX-License-Identifier: GPL-3.0-or-later */
 /* script.c - the automation interface: a script of taps, waits and expectations run
- * against the real kiosk (headless in tests). Commands are documented in README.md:
- *   tap X Y | tap "text" | tap-id ID | hold X Y MS | type "text" | wait MS | lang CODE | back |
- *   expect "text" | expect-not "text" | expect-screen NAME | expect-queue N |
- *   screenshot PATH.png | dump PATH.json | # comment |
- *   finger-down ID X Y | finger-move ID X Y | finger-up ID X Y | storm N HZ SEED |
- *   monkey N SEED [PIN] | clock-jump +365d | mem-mark | expect-mem-growth KIB
+ * against the real kiosk (headless in tests). The commands are the table COMMANDS below
+ * (name, arguments, handler, help), which `lotse --help` prints; README.md describes
+ * them. A line is a command and its arguments (a "quoted string" or a bare word each),
+ * or a # comment.
  * Exit 0 when the script ran through; otherwise the failing line is printed as
  * "FILE:LINE: message" and the exit code is 1. */
 #include <errno.h>
@@ -487,6 +485,106 @@ static void monkey(kiosk *k, long n, long seed, const char *pin)
     seen_print(&seen, k, "monkey");
 }
 
+/* clock-jump +365d: shift the wall clock by days (d), hours (h), minutes (m) or seconds
+ * (s); the monotonic clock goes on. */
+static bool parse_jump(const char *s, int64_t *out)
+{
+    char *end;
+    errno = 0;
+    if (*s != '+' && *s != '-')
+        return false;
+    long long v = strtoll(s, &end, 10);
+    int64_t unit = *end == 'd'   ? 86400
+                   : *end == 'h' ? 3600
+                   : *end == 'm' ? 60
+                   : *end == 's' ? 1
+                                 : 0;
+    if (errno || end == s + 1 || !unit || end[1] || v < -100LL * 365 * 86400 / unit ||
+        v > 100LL * 365 * 86400 / unit)
+        return false;
+    *out = (int64_t)v * unit;
+    return true;
+}
+
+/* ---- the table of commands -------------------------------------------------------- */
+
+/* One command line: the command's name and its arguments (NULL where not given). */
+typedef struct script_call {
+    const char *cmd;
+    const char *a1, *a2, *a3;
+} script_call;
+
+/* A command: its name, how many arguments it takes, what it does (NULL, or a new message
+ * when it failed), and its usage and one-line help for `lotse --help`. */
+typedef struct script_command {
+    const char *name;
+    int min_args, max_args;
+    char *(*run)(kiosk *k, const script_call *c);
+    const char *usage;
+    const char *help;
+} script_command;
+
+#define SCRIPT_MAX_ARGS 3
+
+static char *cmd_tap(kiosk *k, const script_call *c)
+{
+    char *msg = NULL;
+    long x, y;
+    if (c->a2) {
+        if (!options_parse_long(c->a1, 0, 100000, &x) || !options_parse_long(c->a2, 0, 100000, &y))
+            msg = xasprintf("tap X Y: '%s %s' are not pixel coordinates", c->a1, c->a2);
+        else
+            kiosk_tap(k, (int)x, (int)y, 0);
+    } else {
+        const dl_elem *e = NULL;
+        size_t n = dl_find_text(k->shown, c->a1, &e);
+        if (n != 1)
+            msg = xasprintf("tap \"%s\": %zu elements show this text on screen '%s'", c->a1, n,
+                            k->shown->screen);
+        else
+            kiosk_tap(k, e->x + e->w / 2, e->y + e->h / 2, 0);
+    }
+    return msg;
+}
+
+static char *cmd_hold(kiosk *k, const script_call *c)
+{
+    char *msg = NULL;
+    long x, y, ms;
+    if (!options_parse_long(c->a1, 0, 100000, &x) || !options_parse_long(c->a2, 0, 100000, &y) ||
+        !options_parse_long(c->a3, 0, 600000, &ms)) {
+        msg = xasprintf("hold X Y MS: '%s %s %s' are not pixels and milliseconds", c->a1, c->a2,
+                        c->a3);
+    } else {
+        /* The finger stays down: time passes (timeouts included), then it lifts. */
+        kiosk_advance(k, ms);
+        kiosk_tap(k, (int)x, (int)y, (int)ms);
+    }
+    return msg;
+}
+
+/* finger-down, finger-move, finger-up */
+static char *cmd_finger(kiosk *k, const script_call *c)
+{
+    char *msg = NULL;
+    long x;
+    float fx, fy;
+    if (!options_parse_long(c->a1, 0, 1000000, &x) || !parse_norm(c->a2, &fx) ||
+        !parse_norm(c->a3, &fy)) {
+        msg = xasprintf("%s ID X Y: '%s %s %s' are not a finger id and coordinates "
+                        "(0..1 is on the screen)",
+                        c->cmd, c->a1, c->a2, c->a3);
+    } else {
+        push_finger(k,
+                    c->cmd[7] == 'd'   ? SDL_FINGERDOWN
+                    : c->cmd[7] == 'm' ? SDL_FINGERMOTION
+                                       : SDL_FINGERUP,
+                    x, fx, fy);
+        kiosk_pump(k);
+    }
+    return msg;
+}
+
 /* The rules of ui/watch.h, checked after every frame of a storm or monkey run: on from
  * the first such run to the end of the script. A broken rule ends the run; the command
  * fails with the rule, the screen and the step. */
@@ -509,34 +607,14 @@ static char *watch_result(kiosk *k, const char *what)
                      k->shown ? k->shown->screen : "?");
 }
 
-/* clock-jump +365d: shift the wall clock by days (d), hours (h), minutes (m) or seconds
- * (s); the monotonic clock goes on. */
-static bool parse_jump(const char *s, int64_t *out)
-{
-    char *end;
-    errno = 0;
-    if (*s != '+' && *s != '-')
-        return false;
-    long long v = strtoll(s, &end, 10);
-    int64_t unit = *end == 'd'   ? 86400
-                   : *end == 'h' ? 3600
-                   : *end == 'm' ? 60
-                   : *end == 's' ? 1
-                                 : 0;
-    if (errno || end == s + 1 || !unit || end[1] || v < -100LL * 365 * 86400 / unit ||
-        v > 100LL * 365 * 86400 / unit)
-        return false;
-    *out = (int64_t)v * unit;
-    return true;
-}
-
 /* `remember ID` keeps the text an element shows (a ticket code, say), so that a later
  * `expect-forgotten @ID` can look for it after the screen is gone. Wiped at the end. */
 #define REMEMBER_MAX 8
 static char remembered[REMEMBER_MAX][2][96];
 
-static char *remember(kiosk *k, const char *id)
+static char *cmd_remember(kiosk *k, const script_call *c)
 {
+    const char *id = c->a1;
     const dl_elem *e = NULL;
     for (size_t i = 0; k->shown && i < k->shown->n_elems && !e; i++)
         if (k->shown->elems[i].id && strcmp(k->shown->elems[i].id, id) == 0)
@@ -555,9 +633,9 @@ static char *remember(kiosk *k, const char *id)
 
 /* expect-forgotten TEXT (or @ID): the text is neither on the screen nor in any cache of
  * the renderer (text lines, QR payloads). */
-static char *expect_forgotten(kiosk *k, const char *what)
+static char *cmd_expect_forgotten(kiosk *k, const script_call *c)
 {
-    const char *text = what;
+    const char *what = c->a1, *text = what;
     if (what[0] == '@') {
         text = NULL;
         for (int i = 0; i < REMEMBER_MAX && !text; i++)
@@ -575,177 +653,266 @@ static char *expect_forgotten(kiosk *k, const char *what)
     return NULL;
 }
 
+static char *cmd_storm(kiosk *k, const script_call *c)
+{
+    char *msg = NULL;
+    long x, hz, seed;
+    if (!options_parse_long(c->a1, 1, 1000000, &x) || !options_parse_long(c->a2, 1, 1000, &hz) ||
+        !options_parse_long(c->a3, 0, 2147483647, &seed))
+        msg = xasprintf("storm N HZ SEED: '%s %s %s' are not numbers (N up to 1000000, HZ 1..1000)",
+                        c->a1, c->a2, c->a3);
+    else {
+        watch_on(k);
+        storm(k, x, hz, seed);
+        msg = watch_result(k, "storm");
+    }
+    return msg;
+}
+
+static char *cmd_monkey(kiosk *k, const script_call *c)
+{
+    char *msg = NULL;
+    long x, seed;
+    if (!options_parse_long(c->a1, 1, 1000000, &x) ||
+        !options_parse_long(c->a2, 0, 2147483647, &seed))
+        msg = xasprintf("monkey N SEED [PIN]: '%s %s' are not numbers (N up to 1000000)", c->a1,
+                        c->a2);
+    else {
+        watch_on(k);
+        monkey(k, x, seed, c->a3);
+        msg = watch_result(k, "monkey");
+    }
+    return msg;
+}
+
+static char *cmd_clock_jump(kiosk *k, const script_call *c)
+{
+    char *msg = NULL;
+    int64_t delta;
+    if (!parse_jump(c->a1, &delta)) {
+        msg = xasprintf("clock-jump: '%s' is not like +365d, -12h, +30m or -90s", c->a1);
+    } else {
+        kiosk_jump_wall_clock(k, delta);
+        kiosk_advance(k, 0);
+    }
+    return msg;
+}
+
+static char *cmd_mem_mark(kiosk *k, const script_call *c)
+{
+    (void)c;
+    char *msg = NULL, *err = NULL;
+    if (!mem_settled(k, &mem_mark, &err)) {
+        msg = xasprintf("mem-mark: fonts: %s", err);
+        free(err);
+        return msg;
+    }
+    mem_marked = true;
+    printf("mem-mark: in use %zu bytes\n", mem_mark);
+    return msg;
+}
+
+static char *cmd_expect_mem_growth(kiosk *k, const script_call *c)
+{
+    char *msg = NULL, *err = NULL;
+    long x;
+    size_t now = 0;
+    if (!mem_settled(k, &now, &err)) {
+        msg = xasprintf("expect-mem-growth: fonts: %s", err);
+        free(err);
+        return msg;
+    }
+    long long grew = (long long)now - (long long)mem_mark;
+    printf("expect-mem-growth: in use %zu bytes, %+lld since mem-mark (bound %s KiB)\n", now, grew,
+           c->a1);
+    fflush(stdout);
+    if (!options_parse_long(c->a1, 0, 100000000, &x))
+        msg = xasprintf("expect-mem-growth KIB: '%s' is not a number", c->a1);
+    else if (!mem_marked)
+        msg = xasprintf("expect-mem-growth: no mem-mark before");
+    else if (grew > (long long)x * 1024)
+        msg = xasprintf("expect-mem-growth %ld: in use grew by %lld bytes since mem-mark", x, grew);
+    return msg;
+}
+
+static char *cmd_tap_id(kiosk *k, const script_call *c)
+{
+    if (!tap_id(k, c->a1))
+        return xasprintf("tap-id %s: no enabled, tappable element with this id on screen '%s'",
+                         c->a1, k->shown->screen);
+    return NULL;
+}
+
+static char *cmd_type(kiosk *k, const script_call *c)
+{
+    return type_text(k, c->a1);
+}
+
+static char *cmd_expect_queue(kiosk *k, const script_call *c)
+{
+    char *msg = NULL;
+    long x;
+    if (!options_parse_long(c->a1, 0, 1000000, &x))
+        msg = xasprintf("expect-queue N: '%s' is not a number", c->a1);
+    else if (k->ctx.status.queue_count != (size_t)x)
+        msg = xasprintf("expect-queue %ld: %zu requests are queued", x, k->ctx.status.queue_count);
+    return msg;
+}
+
+static char *cmd_wait(kiosk *k, const script_call *c)
+{
+    long x;
+    if (!options_parse_long(c->a1, 0, 100L * 24 * 3600 * 1000, &x))
+        return xasprintf("wait MS: '%s' is not a number of milliseconds", c->a1);
+    kiosk_advance(k, x);
+    return NULL;
+}
+
+static char *cmd_lang(kiosk *k, const script_call *c)
+{
+    if (!ui_set_lang(k->st, &k->ctx, c->a1, k->mono_ms))
+        return xasprintf("lang: no language '%s'", c->a1);
+    kiosk_frame(k, false);
+    return NULL;
+}
+
+static char *cmd_back(kiosk *k, const script_call *c)
+{
+    (void)c;
+    kiosk_back(k);
+    return NULL;
+}
+
+static char *cmd_expect(kiosk *k, const script_call *c)
+{
+    if (!dl_contains_text(k->shown, c->a1))
+        return xasprintf("expect \"%s\": not on screen '%s'", c->a1, k->shown->screen);
+    return NULL;
+}
+
+static char *cmd_expect_not(kiosk *k, const script_call *c)
+{
+    if (dl_contains_text(k->shown, c->a1))
+        return xasprintf("expect-not \"%s\": it is on screen '%s'", c->a1, k->shown->screen);
+    return NULL;
+}
+
+static char *cmd_expect_screen(kiosk *k, const script_call *c)
+{
+    if (strcmp(k->shown->screen, c->a1) != 0)
+        return xasprintf("expect-screen %s: the screen is '%s'", c->a1, k->shown->screen);
+    return NULL;
+}
+
+static char *cmd_screenshot(kiosk *k, const script_call *c)
+{
+    char *msg = NULL, *err = NULL;
+    if (!kiosk_screenshot(k, c->a1, &err))
+        msg = xasprintf("screenshot: %s", err);
+    free(err);
+    return msg;
+}
+
+static char *cmd_dump(kiosk *k, const script_call *c)
+{
+    char *msg = NULL, *err = NULL;
+    char *json = dl_to_json(k->shown);
+    if (!write_text_file(c->a1, json, &err))
+        msg = xasprintf("dump: %s", err);
+    free(json);
+    free(err);
+    return msg;
+}
+
+static const script_command COMMANDS[] = {
+    {"tap", 1, 2, cmd_tap, "tap X Y | tap \"text\"",
+     "tap at pixel X, Y / the one element with this text"},
+    {"tap-id", 1, 1, cmd_tap_id, "tap-id ID", "tap the enabled element with this id (see dump)"},
+    {"hold", 3, 3, cmd_hold, "hold X Y MS", "a touch at X, Y held for MS milliseconds"},
+    {"type", 1, 1, cmd_type, "type \"text\"", "tap the on-screen key of every character"},
+    {"wait", 1, 1, cmd_wait, "wait MS", "advance the kiosk's clocks by MS milliseconds"},
+    {"lang", 1, 1, cmd_lang, "lang CODE", "switch the language (de, ar, uk, ti, ...)"},
+    {"back", 0, 0, cmd_back, "back", "the hardware back key"},
+    {"expect", 1, 1, cmd_expect, "expect \"text\"", "some element's text contains this text"},
+    {"expect-not", 1, 1, cmd_expect_not, "expect-not \"text\"", "no element's text contains it"},
+    {"expect-screen", 1, 1, cmd_expect_screen, "expect-screen NAME",
+     "the screen is NAME (home, menu, admin, ...)"},
+    {"expect-queue", 1, 1, cmd_expect_queue, "expect-queue N", "N sealed requests are queued"},
+    {"remember", 1, 1, cmd_remember, "remember ID",
+     "keep the text element ID shows now, for expect-forgotten @ID"},
+    {"expect-forgotten", 1, 1, cmd_expect_forgotten, "expect-forgotten TEXT | @ID",
+     "the text is neither on the screen nor in a cache of the renderer"},
+    {"screenshot", 1, 1, cmd_screenshot, "screenshot PATH.png", "save the screen as PNG"},
+    {"dump", 1, 1, cmd_dump, "dump PATH.json", "save the display list as JSON"},
+    {"finger-down", 3, 3, cmd_finger, "finger-down ID X Y",
+     "a real SDL touch event (X, Y: 0..1 is on the screen)"},
+    {"finger-move", 3, 3, cmd_finger, "finger-move ID X Y", "a real SDL finger motion"},
+    {"finger-up", 3, 3, cmd_finger, "finger-up ID X Y", "a real SDL finger lifting"},
+    {"storm", 3, 3, cmd_storm, "storm N HZ SEED", "N random touches at HZ per second (SDL events)"},
+    {"monkey", 2, 3, cmd_monkey, "monkey N SEED [PIN]",
+     "N random steps (SDL events; PIN on the PIN pad)"},
+    {"clock-jump", 1, 1, cmd_clock_jump, "clock-jump +365d",
+     "shift the wall clock by +-N d, h, m or s"},
+    {"mem-mark", 0, 0, cmd_mem_mark, "mem-mark", "note the allocator's bytes in use"},
+    {"expect-mem-growth", 1, 1, cmd_expect_mem_growth, "expect-mem-growth KIB",
+     "fail if the bytes in use grew by over KIB KiB"},
+};
+
+void script_print_commands(FILE *f)
+{
+    for (size_t i = 0; i < ARRAY_LEN(COMMANDS); i++)
+        options_print_help_line(f, COMMANDS[i].usage, COMMANDS[i].help);
+    options_print_help_line(f, "# ...", "a comment");
+}
+
+static const script_command *find_command(const char *name)
+{
+    for (size_t i = 0; i < ARRAY_LEN(COMMANDS); i++)
+        if (strcmp(COMMANDS[i].name, name) == 0)
+            return &COMMANDS[i];
+    return NULL;
+}
+
 /* Run one command; on failure return a new message. */
 static char *run_line(kiosk *k, const char *line)
 {
     const char *p = line;
     char *cmd = next_arg(&p);
-    char *a1 = NULL, *a2 = NULL, *a3 = NULL, *msg = NULL, *err = NULL;
-    if (!cmd || cmd[0] == '#')
+    char *a[SCRIPT_MAX_ARGS + 1] = {NULL};
+    char *msg = NULL;
+    int n = 0;
+    const script_command *sc = NULL;
+    if (!cmd) {
+        while (*p == ' ' || *p == '\t')
+            p++;
+        if (*p)
+            msg = xasprintf("unterminated quote: %s", p);
         goto done;
-    a1 = next_arg(&p);
-    a2 = next_arg(&p);
-    bool three = strcmp(cmd, "hold") == 0 || strcmp(cmd, "finger-down") == 0 ||
-                 strcmp(cmd, "finger-move") == 0 || strcmp(cmd, "finger-up") == 0 ||
-                 strcmp(cmd, "storm") == 0 || strcmp(cmd, "monkey") == 0;
-    if (three)
-        a3 = next_arg(&p);
+    }
+    if (cmd[0] == '#')
+        goto done;
+    if (!(sc = find_command(cmd))) {
+        msg = xasprintf("unknown command '%s' (`lotse --help` lists the commands)", cmd);
+        goto done;
+    }
+    /* One argument more than the command takes, to tell "too many". */
+    while (n <= sc->max_args && (a[n] = next_arg(&p)) != NULL)
+        n++;
     while (*p == ' ' || *p == '\t')
         p++;
-    if (*p) {
+    if (n > sc->max_args)
+        msg = xasprintf("%s: too many arguments (usage: %s)", cmd, sc->usage);
+    else if (*p)
         msg = xasprintf("unexpected text after the arguments: %s", p);
-        goto done;
-    }
-    long x, y;
-    if (strcmp(cmd, "tap") == 0 && a1 && a2) {
-        if (!options_parse_long(a1, 0, 100000, &x) || !options_parse_long(a2, 0, 100000, &y))
-            msg = xasprintf("tap X Y: '%s %s' are not pixel coordinates", a1, a2);
-        else
-            kiosk_tap(k, (int)x, (int)y, 0);
-    } else if (strcmp(cmd, "tap") == 0 && a1) {
-        const dl_elem *e = NULL;
-        size_t n = dl_find_text(k->shown, a1, &e);
-        if (n != 1)
-            msg = xasprintf("tap \"%s\": %zu elements show this text on screen '%s'", a1, n,
-                            k->shown->screen);
-        else
-            kiosk_tap(k, e->x + e->w / 2, e->y + e->h / 2, 0);
-    } else if (strcmp(cmd, "hold") == 0 && a1 && a2 && a3) {
-        long ms;
-        if (!options_parse_long(a1, 0, 100000, &x) || !options_parse_long(a2, 0, 100000, &y) ||
-            !options_parse_long(a3, 0, 600000, &ms)) {
-            msg = xasprintf("hold X Y MS: '%s %s %s' are not pixels and milliseconds", a1, a2, a3);
-        } else {
-            /* The finger stays down: time passes (timeouts included), then it lifts. */
-            kiosk_advance(k, ms);
-            kiosk_tap(k, (int)x, (int)y, (int)ms);
-        }
-    } else if ((strcmp(cmd, "finger-down") == 0 || strcmp(cmd, "finger-move") == 0 ||
-                strcmp(cmd, "finger-up") == 0) &&
-               a1 && a2 && a3) {
-        float fx, fy;
-        if (!options_parse_long(a1, 0, 1000000, &x) || !parse_norm(a2, &fx) ||
-            !parse_norm(a3, &fy)) {
-            msg = xasprintf("%s ID X Y: '%s %s %s' are not a finger id and coordinates "
-                            "(0..1 is on the screen)",
-                            cmd, a1, a2, a3);
-        } else {
-            push_finger(k,
-                        cmd[7] == 'd'   ? SDL_FINGERDOWN
-                        : cmd[7] == 'm' ? SDL_FINGERMOTION
-                                        : SDL_FINGERUP,
-                        x, fx, fy);
-            kiosk_pump(k);
-        }
-    } else if (strcmp(cmd, "storm") == 0 && a1 && a2 && a3) {
-        long hz, seed;
-        if (!options_parse_long(a1, 1, 1000000, &x) || !options_parse_long(a2, 1, 1000, &hz) ||
-            !options_parse_long(a3, 0, 2147483647, &seed))
-            msg = xasprintf(
-                "storm N HZ SEED: '%s %s %s' are not numbers (N up to 1000000, HZ 1..1000)", a1, a2,
-                a3);
-        else {
-            watch_on(k);
-            storm(k, x, hz, seed);
-            msg = watch_result(k, "storm");
-        }
-    } else if (strcmp(cmd, "monkey") == 0 && a1 && a2) {
-        long seed;
-        if (!options_parse_long(a1, 1, 1000000, &x) ||
-            !options_parse_long(a2, 0, 2147483647, &seed))
-            msg =
-                xasprintf("monkey N SEED [PIN]: '%s %s' are not numbers (N up to 1000000)", a1, a2);
-        else {
-            watch_on(k);
-            monkey(k, x, seed, a3);
-            msg = watch_result(k, "monkey");
-        }
-    } else if (strcmp(cmd, "clock-jump") == 0 && a1 && !a2) {
-        int64_t delta;
-        if (!parse_jump(a1, &delta)) {
-            msg = xasprintf("clock-jump: '%s' is not like +365d, -12h, +30m or -90s", a1);
-        } else {
-            kiosk_jump_wall_clock(k, delta);
-            kiosk_advance(k, 0);
-        }
-    } else if (strcmp(cmd, "mem-mark") == 0 && !a1) {
-        if (!mem_settled(k, &mem_mark, &err)) {
-            msg = xasprintf("mem-mark: fonts: %s", err);
-            goto done;
-        }
-        mem_marked = true;
-        printf("mem-mark: in use %zu bytes\n", mem_mark);
-    } else if (strcmp(cmd, "expect-mem-growth") == 0 && a1 && !a2) {
-        size_t now = 0;
-        if (!mem_settled(k, &now, &err)) {
-            msg = xasprintf("expect-mem-growth: fonts: %s", err);
-            goto done;
-        }
-        long long grew = (long long)now - (long long)mem_mark;
-        printf("expect-mem-growth: in use %zu bytes, %+lld since mem-mark (bound %s KiB)\n", now,
-               grew, a1);
-        fflush(stdout);
-        if (!options_parse_long(a1, 0, 100000000, &x))
-            msg = xasprintf("expect-mem-growth KIB: '%s' is not a number", a1);
-        else if (!mem_marked)
-            msg = xasprintf("expect-mem-growth: no mem-mark before");
-        else if (grew > (long long)x * 1024)
-            msg = xasprintf("expect-mem-growth %ld: in use grew by %lld bytes since mem-mark", x,
-                            grew);
-    } else if (strcmp(cmd, "tap-id") == 0 && a1 && !a2) {
-        if (!tap_id(k, a1))
-            msg = xasprintf("tap-id %s: no enabled, tappable element with this id on screen '%s'",
-                            a1, k->shown->screen);
-    } else if (strcmp(cmd, "type") == 0 && a1 && !a2) {
-        msg = type_text(k, a1);
-    } else if (strcmp(cmd, "expect-queue") == 0 && a1 && !a2) {
-        if (!options_parse_long(a1, 0, 1000000, &x))
-            msg = xasprintf("expect-queue N: '%s' is not a number", a1);
-        else if (k->ctx.status.queue_count != (size_t)x)
-            msg = xasprintf("expect-queue %ld: %zu requests are queued", x,
-                            k->ctx.status.queue_count);
-    } else if (strcmp(cmd, "wait") == 0 && a1 && !a2) {
-        if (!options_parse_long(a1, 0, 100L * 24 * 3600 * 1000, &x))
-            msg = xasprintf("wait MS: '%s' is not a number of milliseconds", a1);
-        else
-            kiosk_advance(k, x);
-    } else if (strcmp(cmd, "lang") == 0 && a1 && !a2) {
-        if (!ui_set_lang(k->st, &k->ctx, a1, k->mono_ms))
-            msg = xasprintf("lang: no language '%s'", a1);
-        else
-            kiosk_frame(k, false);
-    } else if (strcmp(cmd, "back") == 0 && !a1) {
-        kiosk_back(k);
-    } else if (strcmp(cmd, "expect") == 0 && a1 && !a2) {
-        if (!dl_contains_text(k->shown, a1))
-            msg = xasprintf("expect \"%s\": not on screen '%s'", a1, k->shown->screen);
-    } else if (strcmp(cmd, "remember") == 0 && a1 && !a2) {
-        msg = remember(k, a1);
-    } else if (strcmp(cmd, "expect-forgotten") == 0 && a1 && !a2) {
-        msg = expect_forgotten(k, a1);
-    } else if (strcmp(cmd, "expect-not") == 0 && a1 && !a2) {
-        if (dl_contains_text(k->shown, a1))
-            msg = xasprintf("expect-not \"%s\": it is on screen '%s'", a1, k->shown->screen);
-    } else if (strcmp(cmd, "expect-screen") == 0 && a1 && !a2) {
-        if (strcmp(k->shown->screen, a1) != 0)
-            msg = xasprintf("expect-screen %s: the screen is '%s'", a1, k->shown->screen);
-    } else if (strcmp(cmd, "screenshot") == 0 && a1 && !a2) {
-        if (!kiosk_screenshot(k, a1, &err))
-            msg = xasprintf("screenshot: %s", err);
-    } else if (strcmp(cmd, "dump") == 0 && a1 && !a2) {
-        char *json = dl_to_json(k->shown);
-        if (!write_text_file(a1, json, &err))
-            msg = xasprintf("dump: %s", err);
-        free(json);
-    } else {
-        msg = xasprintf("unknown command or wrong arguments: %s", line);
-    }
+    else if (n < sc->min_args)
+        msg = xasprintf("%s: missing argument%s (usage: %s)", cmd, sc->min_args - n > 1 ? "s" : "",
+                        sc->usage);
+    else
+        msg = sc->run(k, &(script_call){cmd, a[0], a[1], a[2]});
 done:
-    free(err);
     free(cmd);
-    free(a1);
-    free(a2);
-    free(a3);
+    for (size_t i = 0; i < ARRAY_LEN(a); i++)
+        free(a[i]);
     return msg;
 }
 

@@ -17,36 +17,92 @@
 
 #define FILES_MAX_BYTES (4u << 20)
 
+static void set_err(char **err, char *msg)
+{
+    if (err)
+        *err = msg;
+    else
+        free(msg);
+}
+
+char *files_read_max(const char *path, size_t max, size_t *len, char **err)
+{
+    char *buf = NULL;
+    size_t cap = 0, n = 0;
+    /* O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer (and a
+     * device might wait for a carrier); what is opened is checked before any read. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0) {
+        set_err(err, xasprintf("%s: %s", path, strerror(errno)));
+        goto fail;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        set_err(err, xasprintf("%s: not a regular file", path));
+        goto fail;
+    }
+    if ((unsigned long long)st.st_size > max) {
+        set_err(err, xasprintf("%s: too large (%lld bytes, at most %zu)", path,
+                               (long long)st.st_size, max));
+        goto fail;
+    }
+    int flags = fcntl(fd, F_GETFL);
+    if (flags >= 0)
+        fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+    /* The size is known: one buffer, grown only if the file grows while it is read (a
+     * secret is then never copied by realloc). */
+    cap = (size_t)st.st_size + 1;
+    buf = xmalloc(cap);
+    for (;;) {
+        if (n == cap - 1) { /* full: at the end, or did the file grow meanwhile? */
+            char c;
+            ssize_t more = read(fd, &c, 1);
+            if (more < 0 && errno == EINTR)
+                continue;
+            if (more < 0) {
+                set_err(err, xasprintf("%s: read error: %s", path, strerror(errno)));
+                goto fail;
+            }
+            if (more == 0)
+                break;
+            if (n >= max) {
+                set_err(err, xasprintf("%s: too large (grew beyond %zu bytes)", path, max));
+                goto fail;
+            }
+            size_t grow = cap * 2;
+            cap = grow > max + 1 ? max + 1 : grow;
+            buf = xrealloc(buf, cap);
+            buf[n++] = c;
+            continue;
+        }
+        ssize_t r = read(fd, buf + n, cap - 1 - n);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            set_err(err, xasprintf("%s: read error: %s", path, strerror(errno)));
+            goto fail;
+        }
+        if (r == 0)
+            break;
+        n += (size_t)r;
+    }
+    buf[n] = '\0';
+    close(fd);
+    *len = n;
+    return buf;
+fail:
+    if (fd >= 0)
+        close(fd);
+    if (buf)
+        secure_zero(buf, cap); /* it may be a secret key or passphrase file */
+    free(buf);
+    *len = 0;
+    return NULL;
+}
+
 char *files_read(const char *path, size_t *len, char **err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        *err = xasprintf("%s: %s", path, strerror(errno));
-        return NULL;
-    }
-    strbuf sb;
-    strbuf_init(&sb);
-    strbuf_append(&sb, "", 0);
-    char buf[16384];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof(buf), f)) > 0) {
-        if (sb.len + n > FILES_MAX_BYTES) {
-            *err = xasprintf("%s: file is larger than %u bytes", path, FILES_MAX_BYTES);
-            fclose(f);
-            strbuf_finish(&sb);
-            return NULL;
-        }
-        strbuf_append(&sb, buf, n);
-    }
-    if (ferror(f)) {
-        *err = xasprintf("%s: read error: %s", path, strerror(errno));
-        fclose(f);
-        strbuf_finish(&sb);
-        return NULL;
-    }
-    fclose(f);
-    *len = sb.len;
-    return strbuf_steal(&sb);
+    return files_read_max(path, FILES_MAX_BYTES, len, err);
 }
 
 bool files_exists(const char *path)
@@ -123,14 +179,6 @@ bool file_set_add_po_files(file_set *fs, const char *dir, const char *sub, char 
     free(names);
     free(path);
     return ok;
-}
-
-const site_file *file_set_find(const file_set *fs, const char *name)
-{
-    for (size_t i = 0; i < fs->n; i++)
-        if (strcmp(fs->files[i].name, name) == 0)
-            return &fs->files[i];
-    return NULL;
 }
 
 bool files_put_signal(const char *path, const char *text, char **err)

@@ -9,8 +9,13 @@
 
 #include "content/site.h"
 
-/* Read path into a new NUL-terminated buffer (*len excludes the NUL). On failure returns
- * NULL with *err = "path: reason" (caller frees). Refuses files over 4 MiB. */
+/* Read the regular file path, of at most max bytes, into a new NUL-terminated buffer
+ * (*len excludes the NUL; caller frees). Never blocks on what is not a regular file: a
+ * FIFO, a device or a directory is refused with "path: not a regular file". On failure
+ * returns NULL, *len = 0 and *err = "path: reason" (caller frees; err may be NULL). The
+ * one file reader of the kiosk and lotse-admin. */
+char *files_read_max(const char *path, size_t max, size_t *len, char **err);
+/* files_read_max with the limit for content, configuration and key files: 4 MiB. */
 char *files_read(const char *path, size_t *len, char **err);
 bool files_exists(const char *path);
 /* Replace path with a small file holding text (no symlink followed, mode 0640): a signal
@@ -30,6 +35,5 @@ bool file_set_add(file_set *fs, const char *dir, const char *name, char **err);
 /* Add every .po file in dir/sub (sorted by name) under the name "sub/<file>". A missing
  * sub-folder is not an error. */
 bool file_set_add_po_files(file_set *fs, const char *dir, const char *sub, char **err);
-const site_file *file_set_find(const file_set *fs, const char *name);
 
 #endif

@@ -377,6 +377,7 @@ store *store_open_recover(const char *data_dir, char **aside, char **err)
             free(cand);
     }
     bool moved = dest && rename(path, dest) == 0;
+    int rename_errno = errno;
     if (moved) {
         static const char *const side[] = {"-wal", "-shm", "-journal"};
         for (size_t i = 0; i < ARRAY_LEN(side); i++) {
@@ -388,11 +389,21 @@ store *store_open_recover(const char *data_dir, char **aside, char **err)
             free(to);
         }
     }
-    free(path);
     if (!moved) {
+        /* *err may hold SQLite's reason (not a database) or nothing (quick_check found
+         * the damage): say both what is wrong and why it stays where it is. */
+        char *why = dest ? xasprintf("%s", strerror(rename_errno))
+                         : xasprintf("%s.damaged-1 to -999 all exist", path);
+        char *msg = xasprintf("%s: the database is damaged (%s) and cannot be moved aside: %s",
+                              path, *err ? *err : "PRAGMA quick_check failed", why);
+        free(why);
+        free(*err);
+        *err = msg;
         free(dest);
-        return NULL; /* *err still says why the database could not be opened */
+        free(path);
+        return NULL;
     }
+    free(path);
     free(*err);
     *err = NULL;
     s = open_db(data_dir, NULL, err);

@@ -35,7 +35,8 @@ void store_close(store *s);
  * quick_check) is moved aside - renamed to lotse.db.damaged-N with its WAL, never deleted
  * - and a fresh one is started. *aside gets the new name of the damaged file (caller
  * frees) or NULL when nothing was moved. Other failures (permissions, a full or
- * read-only disk) return NULL with *err and move nothing. */
+ * read-only disk, a damaged file that cannot be renamed) return NULL and move nothing.
+ * NULL always comes with a message in *err (caller frees). */
 store *store_open_recover(const char *data_dir, char **aside, char **err);
 int store_schema_version(store *s);
 const char *store_path(const store *s);

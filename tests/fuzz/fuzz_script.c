@@ -3,8 +3,8 @@
 /* fuzz_script.c - libFuzzer target for the automation interface (src/app/script.c), end
  * to end: the input is a script, run by script_run against the real kiosk, started once
  * headless (SDL offscreen, software renderer) on the demo site with the fuzz worker key
- * and an Admin-PIN (1234, hashed with the cheapest Argon2id parameters), as main() does
- * for `lotse --headless --now 2026-03-10T08:55 --script FILE`. Before each input the
+ * and an Admin-PIN (1234, hashed with the cheapest Argon2id parameters), by app_start as
+ * main() does for `lotse --headless --now 2026-03-10T08:55 --script FILE`. Before each input the
  * kiosk goes back to the home screen (ui_reset) and the wall clock to 2026-03-10T08:55;
  * the monotonic clock, the request queue, the PIN lockout and the database carry over.
  *
@@ -67,11 +67,7 @@ static void empty_dir(const char *dir)
 
 static void teardown(void)
 {
-    requests_finish(&k);
-    kiosk_finish(&k);
-    site_destroy(k.site);
-    i18n_destroy(k.i18n);
-    store_close(k.store);
+    app_stop(&k);
     options_finish(&k.opt);
     if (chdir("/") == 0)
         nftw(base_dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
@@ -116,42 +112,17 @@ static void setup(void)
     FUZZ_CHECK(crypto_pwhash_str(hash, "1234", 4, crypto_pwhash_OPSLIMIT_MIN,
                                  crypto_pwhash_MEMLIMIT_MIN) == 0);
     o->admin_pin = xstrdup(hash);
-    o->width = 1280;
-    o->height = 800;
-    o->idle_timeout_s = 90;
-    o->greeting_set = true;
-    o->greeting_s = 8;
-    o->request_limit = FLOOD_DEFAULT_LIMIT;
-    o->retention_days = 60;
     o->have_now = civil_parse_local_datetime("2026-03-10T08:55", &o->now_utc);
     FUZZ_CHECK(o->have_now);
+    options_apply_defaults(o);
 
     /* The start-up of main() for --headless --script. */
-    site_errors errors;
-    site_errors_init(&errors);
-    k.i18n = content_load_i18n(o->locales_dir, &errors);
-    site_errors_finish(&errors);
-    FUZZ_CHECK(k.i18n != NULL);
-    char *err = NULL, *aside = NULL;
-    k.store = store_open_recover(o->data_dir, &aside, &err);
-    FUZZ_CHECK(k.store != NULL && aside == NULL);
-    k.site = content_load_for_kiosk(o->site_dir, k.i18n, k.store);
-    FUZZ_CHECK(k.site != NULL);
-    k.ctx.site = k.site;
-    k.ctx.i18n = k.i18n;
-    k.ctx.config.idle_timeout_ms = o->idle_timeout_s * 1000;
-    k.ctx.config.idle_warning_ms = 10000;
-    k.ctx.config.greeting_ms = o->greeting_s * 1000;
-    if (!kiosk_init(&k, &err)) {
+    char *err = NULL;
+    if (!app_start(&k, &err)) {
         fprintf(stderr, "fuzz_script: %s\n", err);
         abort();
     }
-    k.virtual_clock = true;
-    k.utc_base = o->now_utc;
-    requests_init(&k);
-    k.mono_ms = 0;
-    ui_reset(k.st, 0);
-    kiosk_frame(&k, true);
+    FUZZ_CHECK(k.store != NULL && k.store_aside == NULL && k.site != NULL);
     atexit(teardown);
 }
 

@@ -2,11 +2,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_stick_open.c - libFuzzer target for what `lotse-admin open` reads from a USB
  * stick: an export file. src/admin/lotse_admin.c is compiled into this target (its main()
- * renamed), and its own code runs: read_file on the file, then - as cmd_open does -
- * export_parse, open_request on every cipher, and the listing in all three formats
- * (print_table, print_csv, print_json; stdout is captured in a temporary file). The key
- * pair is the fuzz worker key of fuzz_export.c; cmd_open itself is not called because it
- * unlocks the secret key file with Argon2id (256 MiB, half a second).
+ * renamed), and its own code runs: files_read_max (src/platform/files.c, lotse-admin's
+ * reader) on the file, then - as cmd_open does - export_parse, open_request on every
+ * cipher, and the listing in all three formats (print_table, print_csv, print_json;
+ * stdout is captured in a temporary file). The key pair is the fuzz worker key of
+ * fuzz_export.c; cmd_open itself is not called because it unlocks the secret key file
+ * with Argon2id (256 MiB, half a second).
  *
  * Each input is used twice:
  *  1. as the export file itself (the stick may hold anything);
@@ -84,7 +85,7 @@ static char *capture(void (*print)(const request *, size_t), const request *rs, 
     FUZZ_CHECK(dup2(saved, STDOUT_FILENO) == STDOUT_FILENO);
     close(saved);
     char *err = NULL;
-    char *text = read_file(out_path, 64 * 1024 * 1024, len, &err);
+    char *text = files_read_max(out_path, 64 * 1024 * 1024, len, &err);
     FUZZ_CHECK(text != NULL);
     return text;
 }
@@ -165,7 +166,7 @@ static void open_and_list(const request *sealed, size_t n_sealed)
     size_t len = 0, n = 0;
     char *err = NULL;
     unsigned char **ciphers = NULL;
-    char *text = read_file(export_path, MAX_EXPORT_BYTES, &len, &err);
+    char *text = files_read_max(export_path, MAX_EXPORT_BYTES, &len, &err);
     FUZZ_CHECK(text != NULL);
     if (!export_parse(export_path, text, len, &ciphers, &n, &err)) {
         FUZZ_CHECK(!sealed && err != NULL);

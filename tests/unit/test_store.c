@@ -391,6 +391,58 @@ static char *make_v1_db(const char *dir, const char *extra_sql)
     return path;
 }
 
+/* A damaged database that cannot be moved aside (every lotse.db.damaged-N name is taken):
+ * store_open_recover gives up, and says why - it returned NULL without a message once
+ * (quick_check found the damage, so no SQLite error had been kept), and main() printed
+ * that NULL with %s. Nothing is moved or deleted. */
+static void test_recover_cannot_move_aside(void **state)
+{
+    const char *tmp = *state;
+    char *err = NULL, *aside = NULL;
+    store *s = store_open(tmp, &err);
+    assert_non_null(s);
+    size_t len = 256 * 1024;
+    char *big = xmalloc(len);
+    for (size_t i = 0; i < len; i++)
+        big[i] = (char)(i * 131 + (i >> 8));
+    site_file f = file_of("big.bin", big, len);
+    assert_true(store_snapshot_save(s, &f, 1, &err));
+    free(big);
+    char *db = xstrdup(store_path(s));
+    store_close(s);
+    /* Garbage over pages in the middle (the snapshot's overflow chain): the schema still
+     * opens and migrates, only PRAGMA quick_check finds the damage. */
+    struct stat st;
+    assert_int_equal(stat(db, &st), 0);
+    FILE *w = fopen(db, "r+b");
+    assert_non_null(w);
+    assert_int_equal(fseek(w, (long)(st.st_size / 2 / 4096 * 4096), SEEK_SET), 0);
+    for (int i = 0; i < 4 * 4096; i++)
+        fputc(0xFF, w);
+    assert_int_equal(fclose(w), 0);
+    for (int k = 1; k < 1000; k++) {
+        char *name = xasprintf("%s.damaged-%d", db, k);
+        FILE *taken = fopen(name, "w");
+        assert_non_null(taken);
+        fclose(taken);
+        free(name);
+    }
+
+    s = store_open_recover(tmp, &aside, &err);
+    assert_null(s);
+    assert_null(aside);
+    if (!err)
+        fail_msg("store_open_recover returned NULL without a message");
+    assert_non_null(strstr(err, db));
+    assert_non_null(strstr(err, "damaged"));
+    free(err);
+    /* The damaged file is where it was. */
+    struct stat now;
+    assert_int_equal(stat(db, &now), 0);
+    assert_int_equal(now.st_size, st.st_size);
+    free(db);
+}
+
 static void test_migrate_from_v1(void **state)
 {
     const char *tmp = *state;
@@ -879,6 +931,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_snapshot_large_binary, setup, teardown),
         cmocka_unit_test_setup_teardown(test_newer_schema_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unusable_paths, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_recover_cannot_move_aside, setup, teardown),
         cmocka_unit_test_setup_teardown(test_migrate_from_v1, setup, teardown),
         cmocka_unit_test_setup_teardown(test_failed_migration_rolls_back, setup, teardown),
         cmocka_unit_test_setup_teardown(test_requests, setup, teardown),
