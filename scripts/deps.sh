@@ -21,7 +21,7 @@ for arg in "$@"; do
   --cross)
     cross=true
     packages+=(libcmocka-dev gettext python3 xvfb xauth xdotool imagemagick zbar-tools reuse tzdata
-               crossbuild-essential-arm64 qemu-user-static binfmt-support dpkg-dev file
+               crossbuild-essential-arm64 qemu-user-static binfmt-support dpkg-dev file lintian
                mmdebstrap arch-test mtools dosfstools e2fsprogs fdisk util-linux systemd
                libsdl2-dev:arm64 libsdl2-ttf-dev:arm64 libsqlite3-dev:arm64 libpng-dev:arm64
                libqrencode-dev:arm64 libsodium-dev:arm64 libfribidi-dev:arm64
