@@ -91,24 +91,16 @@ const char *script_tag(script_class script)
     return "Zzzz";
 }
 
+/* The classes themselves are base/util.h's (cp_is_bidi_control, cp_is_format,
+ * cp_is_space), shared with the core; these two names are what fonts.c calls. */
 bool bidi_is_control(uint32_t cp)
 {
-    return cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
-           (cp >= 0x2066 && cp <= 0x2069);
+    return cp_is_bidi_control(cp);
 }
 
 bool cp_is_ignorable(uint32_t cp)
 {
-    return bidi_is_control(cp) || cp == 0xAD || cp == 0x34F || (cp >= 0x200B && cp <= 0x200D) ||
-           (cp >= 0x2060 && cp <= 0x2064) || cp == 0xFEFF || (cp >= 0xFE00 && cp <= 0xFE0F) ||
-           (cp >= 0x180B && cp <= 0x180F) || (cp >= 0xE0000 && cp <= 0xE0FFF);
-}
-
-bool cp_is_space(uint32_t cp)
-{
-    return cp <= 0x20 || cp == 0x7F || cp == 0xA0 || cp == 0x1680 ||
-           (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
-           cp == 0x205F || cp == 0x3000;
+    return cp_is_format(cp);
 }
 
 bool bidi_is_strong_rtl(uint32_t cp)

@@ -1,8 +1,8 @@
 /* SPDX-FileCopyrightText: 2026 The Lotse developers
  * SPDX-License-Identifier: GPL-3.0-or-later */
 /* bidi.h - internal to render/: what the font chooser needs to know about code points
- * (script, default-ignorable, white space) and the Unicode bidirectional algorithm
- * (fribidi) for one line of text. No SDL or TTF here. */
+ * (the script; the classes of base/util.h under the names fonts.c uses) and the Unicode
+ * bidirectional algorithm (fribidi) for one line of text. No SDL or TTF here. */
 #ifndef LOTSE_RENDER_BIDI_H
 #define LOTSE_RENDER_BIDI_H
 
@@ -30,17 +30,15 @@ script_class script_of(uint32_t cp);
  * SCRIPT_COMMON, "Zzzz" for SCRIPT_OTHER). A static string. */
 const char *script_tag(script_class script);
 
-/* A bidi formatting character (U+200E, U+200F, U+202A-U+202E, U+2066-U+2069): it steers
- * the bidi algorithm and is removed before shaping. */
+/* A bidi formatting character: cp_is_bidi_control of base/util.h (U+061C, U+200E,
+ * U+200F, U+202A-U+202E, U+2066-U+2069). It steers the bidi algorithm and is removed
+ * before shaping. */
 bool bidi_is_control(uint32_t cp);
 
-/* Drawn as nothing: the bidi controls, U+200B-U+200D, U+00AD, U+034F, U+2060-U+2064,
- * U+FEFF, variation selectors, tags. A font need not provide them. */
+/* Drawn as nothing: cp_is_format of base/util.h (the bidi controls, U+200B-U+200D,
+ * U+00AD, U+034F, U+2060-U+2064, U+FEFF, variation selectors, tags). A font need not
+ * provide them. White space is cp_is_space of base/util.h. */
 bool cp_is_ignorable(uint32_t cp);
-
-/* White space (ASCII controls included, and every Unicode space separator): HarfBuzz
- * draws a space even where the font lacks the exact one, so none shows as a box. */
-bool cp_is_space(uint32_t cp);
 
 /* A strong right-to-left character (bidi type R or AL). */
 bool bidi_is_strong_rtl(uint32_t cp);

@@ -5,8 +5,9 @@
  *
  * Encoding: the payload's bytes go into byte mode unchanged, behind an ECI "UTF-8"
  * header when they are not plain ASCII, so UTF-8 reaches the phone byte for byte; the
- * version is the one the core predicts (qr_payload_version_estimate, level M, which
- * counts the ECI header's bits as 2 bytes). Error correction is level M, raised
+ * version is the smallest that holds them at level M, which is the one the core predicts
+ * for ASCII (qr_payload_version_estimate of qr_payload_encoded_bytes) and never larger
+ * for UTF-8 (tests/render/test_qr_capacity.c). Error correction is level M, raised
  * to Q or H when that fits in the same version (a free gain in robustness against glare
  * and fingerprints on the screen).
  *

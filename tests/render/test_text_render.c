@@ -14,7 +14,9 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <fribidi.h>
 
+#include "base/util.h"
 #include "bidi.h"
 #include "render.h"
 
@@ -193,6 +195,49 @@ static void test_script_fonts_lazy(void **state)
     assert_true(width_of(f, "ሰላም") > 0);
     assert_true(fontset_loaded_bytes(f) > with_arabic);
     fontset_destroy(f);
+}
+
+/* A bidi control is drawn as nothing and needs no font: U+061C ARABIC LETTER MARK in a
+ * line of digits and Latin letters (a time on an Arabic screen) is neither "missing" nor
+ * a reason to read the 1 MB Arabic font from disk, just as LRM and RLM are not. */
+static void test_bidi_marks_need_no_font(void **state)
+{
+    (void)state;
+    fontset *f = fonts_new();
+    assert_non_null(f);
+    size_t base = fontset_loaded_bytes(f);
+    const char *marked[] = {"\u061C12:30 Uhr", "12:30\u200E Uhr", "\u200F12:30 Uhr",
+                            "\u206712:30 Uhr\u2069"};
+    int plain = width_of(f, "12:30 Uhr");
+    for (size_t i = 0; i < sizeof(marked) / sizeof(marked[0]); i++) {
+        uint32_t first = 0;
+        assert_int_equal(missing_of(f, false, marked[i], &first), 0);
+        assert_int_equal(first, 0);
+        assert_int_equal(width_of(f, marked[i]), plain);
+        if (fontset_loaded_bytes(f) != base)
+            fail_msg("line %zu loaded a script font for a bidi mark", i);
+    }
+    fontset_destroy(f);
+}
+
+/* The bidi controls of base/util.h are exactly the code points fribidi treats as
+ * explicit embeddings, overrides, isolates and their terminators, plus the three marks
+ * (ALM is of type AL, RLM R, LRM L). */
+static void test_bidi_controls_match_fribidi(void **state)
+{
+    (void)state;
+    for (uint32_t cp = 0; cp <= 0x10FFFF; cp++) {
+        FriBidiCharType t = fribidi_get_bidi_type(cp);
+        bool explicit = FRIBIDI_IS_EXPLICIT(t) || FRIBIDI_IS_ISOLATE(t);
+        cp_bidi kind = cp_bidi_kind(cp);
+        bool ours = kind != CP_BIDI_NONE && kind != CP_BIDI_MARK;
+        if (ours != explicit)
+            fail_msg("U+%04X: util says %d, fribidi says %d", (unsigned)cp, ours, explicit);
+    }
+    assert_int_equal(fribidi_get_bidi_type(0x061C), FRIBIDI_TYPE_AL);
+    assert_int_equal(fribidi_get_bidi_type(0x200F), FRIBIDI_TYPE_RTL);
+    assert_int_equal(fribidi_get_bidi_type(0x200E), FRIBIDI_TYPE_LTR);
+    assert_true(bidi_is_control(0x061C) && cp_is_ignorable(0x061C));
 }
 
 /* (b) Arabic is shaped: joined letters, right to left. */
@@ -439,6 +484,8 @@ int main(void)
         cmocka_unit_test(test_missing_none_in_samples),
         cmocka_unit_test(test_missing_counts_unknown),
         cmocka_unit_test(test_script_fonts_lazy),
+        cmocka_unit_test(test_bidi_marks_need_no_font),
+        cmocka_unit_test(test_bidi_controls_match_fribidi),
         cmocka_unit_test(test_arabic_joined),
         cmocka_unit_test(test_rtl_digits_left),
         cmocka_unit_test(test_latin_inside_arabic),

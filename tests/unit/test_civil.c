@@ -1,11 +1,16 @@
 /* SPDX-FileCopyrightText: 2026 The Lotse developers
  * SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_civil.c - calendar arithmetic, the Europe/Berlin DST rule and the date/time
- * parsers. Expected instants were computed independently (Python zoneinfo). */
+ * parsers. Expected instants were computed independently (Python zoneinfo), and the
+ * Berlin conversions are compared with the C library's under TZ=Europe/Berlin (the
+ * system's tzdata) for every hour of the range civil.h promises. */
+#define _DEFAULT_SOURCE /* setenv, tzset, localtime_r, tm_gmtoff */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <time.h>
 
 #include <cmocka.h>
 
@@ -217,6 +222,146 @@ static void test_berlin_round_trip(void **state)
     }
 }
 
+/* ---- against tzdata ------------------------------------------------------------------ */
+
+/* The range civil.h promises, [1950, 2100): every UTC hour and the second before it (the
+ * changes are on the hour), and every local wall-clock hour. */
+#define TZ_FROM_YEAR 1950
+#define TZ_TO_YEAR 2100
+
+static int tz_setup(void **state)
+{
+    (void)state;
+    if (setenv("TZ", "Europe/Berlin", 1) != 0)
+        return -1;
+    tzset();
+    /* Without tzdata, glibc silently takes an unknown zone as UTC. */
+    time_t summer = (time_t)SPRING_2026 + 86400;
+    struct tm tm;
+    if (!localtime_r(&summer, &tm) || tm.tm_gmtoff != 7200) {
+        print_error("TZ=Europe/Berlin is not known here: install tzdata "
+                    "(scripts/deps.sh --test)\n");
+        return -1;
+    }
+    return 0;
+}
+
+static int tz_teardown(void **state)
+{
+    (void)state;
+    unsetenv("TZ");
+    tzset();
+    return 0;
+}
+
+static int64_t utc_of_year(int year)
+{
+    return civil_days_from_date(date_of(year, 1, 1)) * 86400;
+}
+
+/* berlin_from_utc and berlin_offset_at_utc agree with localtime_r. */
+static void test_berlin_from_utc_matches_tzdata(void **state)
+{
+    (void)state;
+    size_t wrong = 0;
+    int64_t from = utc_of_year(TZ_FROM_YEAR), to = utc_of_year(TZ_TO_YEAR);
+    for (int64_t hour = from; hour < to; hour += 3600) {
+        for (int64_t t = hour - 1; t <= hour; t++) {
+            time_t tt = (time_t)t;
+            struct tm tm;
+            assert_non_null(localtime_r(&tt, &tm));
+            civil_time c = berlin_from_utc(t);
+            int offset = berlin_offset_at_utc(t);
+            if (c.date.year != tm.tm_year + 1900 || c.date.month != tm.tm_mon + 1 ||
+                c.date.day != tm.tm_mday || c.minute_of_day != tm.tm_hour * 60 + tm.tm_min ||
+                c.second != tm.tm_sec || offset != tm.tm_gmtoff) {
+                if (wrong++ < 10)
+                    print_error("UTC %lld: civil %04d-%02d-%02d %02d:%02d offset %d, tzdata "
+                                "%04d-%02d-%02d %02d:%02d offset %ld\n",
+                                (long long)t, c.date.year, c.date.month, c.date.day,
+                                c.minute_of_day / 60, c.minute_of_day % 60, offset,
+                                tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
+                                tm.tm_gmtoff);
+            }
+        }
+    }
+    if (wrong)
+        fail_msg("%zu instants differ from tzdata", wrong);
+}
+
+/* Does localtime_r show the Berlin wall clock d, minute at the instant t? */
+static bool shows(int64_t t, civil_date d, int minute)
+{
+    time_t tt = (time_t)t;
+    struct tm tm;
+    return localtime_r(&tt, &tm) && tm.tm_year == d.year - 1900 && tm.tm_mon == d.month - 1 &&
+           tm.tm_mday == d.day && tm.tm_hour == minute / 60 && tm.tm_min == minute % 60 &&
+           tm.tm_sec == 0;
+}
+
+static long tz_offset(int64_t t)
+{
+    time_t tt = (time_t)t;
+    struct tm tm;
+    return localtime_r(&tt, &tm) ? tm.tm_gmtoff : 0;
+}
+
+static int64_t mktime_of(civil_date d, int minute, int is_dst)
+{
+    struct tm tm = {0};
+    tm.tm_year = d.year - 1900;
+    tm.tm_mon = d.month - 1;
+    tm.tm_mday = d.day;
+    tm.tm_hour = minute / 60;
+    tm.tm_min = minute % 60;
+    tm.tm_isdst = is_dst;
+    return (int64_t)mktime(&tm);
+}
+
+/* berlin_to_utc agrees with tzdata for every wall-clock hour (and half hour on the days
+ * with a change): one that exists once maps to that instant; a repeated one (autumn) to
+ * the first, summer-time, instant; one in the spring gap to its reading in the offset
+ * before the change (CET). In Berlin the offset is +1 or +2 hours, so the instants a
+ * wall-clock time can be are the two readings, each checked with localtime_r. mktime,
+ * five times slower, confirms the expectation on every hour of the days with a change
+ * and of the 1st and 15th of every month. */
+static void test_berlin_to_utc_matches_tzdata(void **state)
+{
+    (void)state;
+    size_t wrong = 0, repeated = 0, gaps = 0, by_mktime = 0;
+    int64_t from = civil_days_from_date(date_of(TZ_FROM_YEAR, 1, 1));
+    int64_t to = civil_days_from_date(date_of(TZ_TO_YEAR, 1, 1));
+    for (int64_t day = from; day < to; day++) {
+        civil_date d = civil_date_from_days(day);
+        bool change = tz_offset(day * 86400) != tz_offset(day * 86400 + 86399);
+        for (int minute = 0; minute < 1440; minute += change ? 30 : 60) {
+            int64_t wall = day * 86400 + minute * 60;
+            bool summer = shows(wall - 7200, d, minute), winter = shows(wall - 3600, d, minute);
+            int64_t want = summer ? wall - 7200 : wall - 3600;
+            repeated += summer && winter;
+            gaps += !summer && !winter;
+            if ((change || d.day == 1 || d.day == 15) && minute % 60 == 0) {
+                int64_t m = mktime_of(d, minute, summer ? 1 : 0);
+                if (m != want)
+                    fail_msg("%04d-%02d-%02d %02d:00: mktime %lld, localtime_r %lld", d.year,
+                             d.month, d.day, minute / 60, (long long)m, (long long)want);
+                by_mktime++;
+            }
+            int64_t got = berlin_to_utc(d, minute, 0);
+            if (got != want && wrong++ < 10)
+                print_error("%04d-%02d-%02d %02d:%02d Berlin: civil %lld, tzdata %lld\n", d.year,
+                            d.month, d.day, minute / 60, minute % 60, (long long)got,
+                            (long long)want);
+        }
+    }
+    if (wrong)
+        fail_msg("%zu wall-clock times differ from tzdata", wrong);
+    /* From 1980 on, two half hours a year repeat and two fall into the gap. */
+    assert_int_equal(repeated, 2 * (TZ_TO_YEAR - 1980));
+    assert_int_equal(gaps, 2 * (TZ_TO_YEAR - 1980));
+    assert_true(by_mktime > 24 * 24 * (TZ_TO_YEAR - TZ_FROM_YEAR));
+}
+
 static void test_parse_date(void **state)
 {
     (void)state;
@@ -305,5 +450,10 @@ int main(void)
         cmocka_unit_test(test_berlin_round_trip), cmocka_unit_test(test_parse_date),
         cmocka_unit_test(test_parse_hhmm),        cmocka_unit_test(test_parse_local_datetime),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    const struct CMUnitTest tzdata[] = {
+        cmocka_unit_test(test_berlin_from_utc_matches_tzdata),
+        cmocka_unit_test(test_berlin_to_utc_matches_tzdata),
+    };
+    int failed = cmocka_run_group_tests(tests, NULL, NULL);
+    return failed + cmocka_run_group_tests(tzdata, tz_setup, tz_teardown);
 }

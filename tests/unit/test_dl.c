@@ -643,6 +643,34 @@ static void test_find_text(void **state)
     dl_destroy(d);
 }
 
+/* Text is searched as a reader sees it: every bidi control (cp_is_bidi_control) is drawn
+ * as nothing, so a search finds "12:30 Uhr" in an Arabic screen's "\u061C12:30 Uhr" as it
+ * does with LRM or an isolate, and a no-break space is a space. Other format characters
+ * stay (a zero-width space or joiner is not a bidi control). */
+static void test_find_text_ignores_bidi_controls(void **state)
+{
+    (void)state;
+    dl *d = dl_create("t", "ar", true, 1280, 800);
+    dl_push(d, ROLE_TEXT, "alm", "\u061C12:30 Uhr");
+    dl_push(d, ROLE_TEXT, "lrm", "12:30\u200E Uhr");
+    dl_push(d, ROLE_TEXT, "rlm", "\u200F12:30 Uhr");
+    dl_push(d, ROLE_TEXT, "embed", "\u202B12:30\u00A0Uhr\u202C");
+    dl_push(d, ROLE_TEXT, "override", "\u202D12:30 Uhr\u202C");
+    dl_push(d, ROLE_TEXT, "isolate", "\u206612:30 Uhr\u2069");
+    dl_push(d, ROLE_TEXT, "zwsp", "12:30\u200B Uhr");
+    dl_push(d, ROLE_TEXT, "zwj", "12:30\u200D Uhr");
+    const dl_elem *first = NULL;
+    assert_int_equal(dl_find_text(d, "12:30 Uhr", &first), 6);
+    assert_string_equal(first->id, "alm");
+    assert_int_equal(dl_find_text(d, "\u061C12:30 Uhr", NULL), 6);
+    assert_int_equal(dl_find_text(d, "12:30\u200B Uhr", &first), 1);
+    assert_string_equal(first->id, "zwsp");
+    assert_true(dl_contains_text(d, "30 U"));
+    assert_true(dl_contains_text(d, "\u206730\u061C U"));
+    assert_true(dl_contains_text(d, "\u200D U"));
+    dl_destroy(d);
+}
+
 /* ---- text rect ------------------------------------------------------------------------ */
 
 static void rect(const dl *d, const dl_elem *e, int expect_x, int expect_w)
@@ -818,6 +846,7 @@ int main(void)
         cmocka_unit_test(test_action_change_is_unequal),
         cmocka_unit_test(test_hit),
         cmocka_unit_test(test_find_text),
+        cmocka_unit_test(test_find_text_ignores_bidi_controls),
         cmocka_unit_test(test_text_rect),
         cmocka_unit_test(test_json_exact_small),
         cmocka_unit_test(test_json_escaping),

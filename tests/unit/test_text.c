@@ -34,9 +34,7 @@ static wrapped wrap(const char *text, int px, int max_w)
 
 static void wrapped_free(wrapped *w)
 {
-    for (size_t i = 0; i < w->n; i++)
-        free(w->lines[i]);
-    free(w->lines);
+    lines_free_wiped(w->lines, w->n);
     w->lines = NULL;
     w->n = 0;
 }

@@ -169,6 +169,28 @@ void secure_zero(void *p, size_t n)
         *v++ = 0;
 }
 
+void str_free_wiped(char *s)
+{
+    if (s) {
+        secure_zero(s, strlen(s));
+        free(s);
+    }
+}
+
+void lines_free_wiped(char **lines, size_t n)
+{
+    for (size_t i = 0; lines && i < n; i++)
+        str_free_wiped(lines[i]);
+    free(lines);
+}
+
+void strbuf_finish_wiped(strbuf *sb)
+{
+    if (sb->data)
+        secure_zero(sb->data, sb->cap);
+    strbuf_finish(sb);
+}
+
 int utf8_decode(const char *s, size_t n, uint32_t *cp)
 {
     const unsigned char *u = (const unsigned char *)s;
@@ -213,9 +235,58 @@ int utf8_decode(const char *s, size_t n, uint32_t *cp)
     return len;
 }
 
-static bool cp_is_noncharacter(uint32_t cp)
+bool cp_is_control(uint32_t cp)
+{
+    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
+}
+
+bool cp_is_noncharacter(uint32_t cp)
 {
     return (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
+}
+
+bool cp_is_space(uint32_t cp)
+{
+    return cp <= 0x20 || cp == 0x7F || cp == 0xA0 || cp == 0x1680 ||
+           (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
+           cp == 0x205F || cp == 0x3000;
+}
+
+cp_bidi cp_bidi_kind(uint32_t cp)
+{
+    switch (cp) {
+    case 0x061C:
+    case 0x200E:
+    case 0x200F:
+        return CP_BIDI_MARK;
+    case 0x202A:
+    case 0x202B:
+    case 0x202D:
+    case 0x202E:
+        return CP_BIDI_EMBED;
+    case 0x202C:
+        return CP_BIDI_PDF;
+    case 0x2066:
+    case 0x2067:
+    case 0x2068:
+        return CP_BIDI_ISOLATE;
+    case 0x2069:
+        return CP_BIDI_PDI;
+    default:
+        return CP_BIDI_NONE;
+    }
+}
+
+bool cp_is_bidi_control(uint32_t cp)
+{
+    return cp_bidi_kind(cp) != CP_BIDI_NONE;
+}
+
+bool cp_is_format(uint32_t cp)
+{
+    return cp_is_bidi_control(cp) || cp == 0xAD || cp == 0x34F || (cp >= 0x180B && cp <= 0x180F) ||
+           (cp >= 0x200B && cp <= 0x200D) || (cp >= 0x2060 && cp <= 0x2064) || cp == 0xFEFF ||
+           (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0000 && cp <= 0xE0FFF);
 }
 
 const char *utf8_text_problem(const char *s, size_t n, size_t *bad_offset, uint32_t *bad_cp)
@@ -227,7 +298,7 @@ const char *utf8_text_problem(const char *s, size_t n, size_t *bad_offset, uint3
         const char *why = NULL;
         if (cp == 0xFFFD && !(k == 3 && (unsigned char)s[i] == 0xEF))
             why = "invalid UTF-8";
-        else if ((cp < 0x20 && cp != '\n' && cp != '\t') || (cp >= 0x7F && cp <= 0x9F))
+        else if (cp_is_control(cp) && cp != '\n' && cp != '\t')
             why = "control character";
         else if (cp_is_noncharacter(cp))
             why = "noncharacter";
@@ -250,28 +321,13 @@ bool utf8_valid_text(const char *s, size_t n, size_t *bad_offset)
     return utf8_text_problem(s, n, bad_offset, NULL) == NULL;
 }
 
-bool cp_is_format(uint32_t cp)
-{
-    return cp == 0xAD || cp == 0x34F || cp == 0x61C || (cp >= 0x180B && cp <= 0x180F) ||
-           (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
-           (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF ||
-           (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0000 && cp <= 0xE0FFF);
-}
-
-static bool cp_is_blank(uint32_t cp)
-{
-    return cp <= 0x20 || cp == 0x7F || cp == 0xA0 || cp == 0x1680 ||
-           (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
-           cp == 0x205F || cp == 0x3000;
-}
-
 bool utf8_has_visible(const char *s)
 {
     size_t n = s ? strlen(s) : 0;
     for (size_t i = 0; i < n;) {
         uint32_t cp;
         i += (size_t)utf8_decode(s + i, n - i, &cp);
-        if (!cp_is_blank(cp) && !cp_is_format(cp))
+        if (!cp_is_space(cp) && !cp_is_format(cp))
             return true;
     }
     return false;
@@ -301,20 +357,19 @@ bool utf8_bidi_balanced(const char *s, size_t n, size_t *bad_offset, uint32_t *b
             if (i >= n)
                 return true;
         }
-        bool opens = (cp >= 0x202A && cp <= 0x202E && cp != 0x202C) ||
-                     (cp >= 0x2066 && cp <= 0x2068);
+        cp_bidi kind = cp_bidi_kind(cp);
         bool bad = false;
-        if (opens) {
+        if (kind == CP_BIDI_EMBED || kind == CP_BIDI_ISOLATE) {
             if (depth == BIDI_MAX_DEPTH) {
                 bad = true;
             } else {
                 open_cp[depth] = cp;
                 open_at[depth++] = i;
             }
-        } else if (cp == 0x202C || cp == 0x2069) {
+        } else if (kind == CP_BIDI_PDF || kind == CP_BIDI_PDI) {
             /* PDF closes an embedding or override, PDI an isolate: the innermost one. */
-            bool isolate = depth && open_cp[depth - 1] >= 0x2066;
-            bad = !depth || (cp == 0x2069) != isolate;
+            bool isolate = depth && cp_bidi_kind(open_cp[depth - 1]) == CP_BIDI_ISOLATE;
+            bad = !depth || (kind == CP_BIDI_PDI) != isolate;
             if (!bad)
                 depth--;
         }
@@ -346,8 +401,8 @@ char *str_for_message(const char *s, size_t max_cps)
             strbuf_printf(&sb, "<0x%02X>", (unsigned char)s[i]);
         else if (cp == '\n')
             strbuf_puts(&sb, "\\n");
-        else if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp_is_format(cp) ||
-                 cp == 0x2028 || cp == 0x2029 || cp_is_noncharacter(cp))
+        else if (cp_is_control(cp) || cp_is_format(cp) || cp == 0x2028 || cp == 0x2029 ||
+                 cp_is_noncharacter(cp))
             strbuf_printf(&sb, "<U+%04X>", (unsigned)cp);
         else
             strbuf_append(&sb, s + i, (size_t)k);
@@ -357,15 +412,6 @@ char *str_for_message(const char *s, size_t max_cps)
     return strbuf_steal(&sb);
 }
 
-size_t utf8_length(const char *s)
-{
-    size_t n = 0;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        if ((*p & 0xC0) != 0x80)
-            n++;
-    return n;
-}
-
 size_t utf8_count(const char *s, size_t n)
 {
     size_t count = 0;
@@ -373,6 +419,11 @@ size_t utf8_count(const char *s, size_t n)
         if (((unsigned char)s[i] & 0xC0) != 0x80)
             count++;
     return count;
+}
+
+size_t utf8_length(const char *s)
+{
+    return utf8_count(s, strlen(s));
 }
 
 char *str_trim(char *s)
@@ -393,19 +444,31 @@ bool str_starts_with(const char *s, const char *prefix)
     return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
+/* ASCII case folding only: see str_equal_ci in util.h. */
+static char ascii_lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
 bool str_equal_ci(const char *a, const char *b)
 {
     for (;; a++, b++) {
-        char x = *a, y = *b;
-        if (x >= 'A' && x <= 'Z')
-            x = (char)(x - 'A' + 'a');
-        if (y >= 'A' && y <= 'Z')
-            y = (char)(y - 'A' + 'a');
-        if (x != y)
+        if (ascii_lower(*a) != ascii_lower(*b))
             return false;
-        if (!x)
+        if (!*a)
             return true;
     }
+}
+
+bool str_starts_with_ci(const char *s, size_t n, const char *prefix)
+{
+    size_t k = strlen(prefix);
+    if (n < k)
+        return false;
+    for (size_t i = 0; i < k; i++)
+        if (ascii_lower(s[i]) != ascii_lower(prefix[i]))
+            return false;
+    return true;
 }
 
 bool text_next_line(const char *text, size_t len, size_t *pos, const char **line, size_t *line_len)

@@ -546,8 +546,7 @@ static char *quote_for_message(const char *s)
             strbuf_puts(&sb, "\\n");
         else if (cp == '"')
             strbuf_puts(&sb, "\\\"");
-        else if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp == 0xFFFD && k == 1) ||
-                 cp_is_format(cp))
+        else if (cp_is_control(cp) || (cp == 0xFFFD && k == 1) || cp_is_format(cp))
             strbuf_putc(&sb, '?');
         else
             strbuf_append(&sb, s + i, (size_t)k);
@@ -602,23 +601,6 @@ static void entry_reset(po_parser *p)
         sb_clear(&p->forms[i]);
     p->n_forms = 0;
     p->cur = NULL;
-}
-
-static bool ascii_prefix_ci(const char *s, size_t n, const char *prefix)
-{
-    size_t k = strlen(prefix);
-    if (n < k)
-        return false;
-    for (size_t i = 0; i < k; i++) {
-        char a = s[i], b = prefix[i];
-        if (a >= 'A' && a <= 'Z')
-            a = (char)(a - 'A' + 'a');
-        if (b >= 'A' && b <= 'Z')
-            b = (char)(b - 'A' + 'a');
-        if (a != b)
-            return false;
-    }
-    return true;
 }
 
 static const char *skip_blank(const char *s, const char *end)
@@ -702,7 +684,7 @@ static void parse_plural_forms(po_parser *p, const char *s, const char *end)
 static void check_content_type(po_parser *p, const char *s, const char *end)
 {
     for (const char *q = s; q + 8 <= end; q++) {
-        if (!ascii_prefix_ci(q, (size_t)(end - q), "charset="))
+        if (!str_starts_with_ci(q, (size_t)(end - q), "charset="))
             continue;
         const char *v = q + 8, *e = v;
         while (e < end && *e != ';' && *e != ' ' && *e != '\t')
@@ -710,7 +692,7 @@ static void check_content_type(po_parser *p, const char *s, const char *end)
         size_t n = (size_t)(e - v);
         static const char *const ok[] = {"utf-8", "utf8", "charset", "ascii", "us-ascii"};
         for (size_t i = 0; i < ARRAY_LEN(ok); i++)
-            if (n == strlen(ok[i]) && ascii_prefix_ci(v, n, ok[i]))
+            if (n == strlen(ok[i]) && str_starts_with_ci(v, n, ok[i]))
                 return;
         perr(p, p->header_line, "unsupported charset '%.*s' (use UTF-8)", (int)(n > 20 ? 20 : n),
              v);
@@ -725,9 +707,9 @@ static void parse_header(po_parser *p, const char *h)
         const char *nl = memchr(s, '\n', (size_t)(end - s));
         const char *line_end = nl ? nl : end;
         size_t n = (size_t)(line_end - s);
-        if (ascii_prefix_ci(s, n, "Plural-Forms:"))
+        if (str_starts_with_ci(s, n, "Plural-Forms:"))
             parse_plural_forms(p, s + 13, line_end);
-        else if (ascii_prefix_ci(s, n, "Content-Type:"))
+        else if (str_starts_with_ci(s, n, "Content-Type:"))
             check_content_type(p, s + 13, line_end);
         s = nl ? nl + 1 : end;
     }

@@ -122,18 +122,6 @@ static const record_spec record_specs[] = {
 
 /* ---- small helpers -------------------------------------------------------------------- */
 
-static int ascii_lower(int c)
-{
-    return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
-}
-
-static bool ascii_eq(const char *a, const char *b)
-{
-    for (; *a && ascii_lower((unsigned char)*a) == ascii_lower((unsigned char)*b); a++)
-        b++;
-    return *a == '\0' && *b == '\0';
-}
-
 /* Ids are what other records refer to: ASCII letters, digits, '-' and '_'. */
 static bool id_valid(const char *s)
 {
@@ -354,7 +342,7 @@ static site_src src_at(const loader *ld, int line, const char *field)
 static const record_spec *spec_find(const char *type)
 {
     for (size_t i = 0; i < ARRAY_LEN(record_specs); i++)
-        if (ascii_eq(type, record_specs[i].type))
+        if (str_equal_ci(type, record_specs[i].type))
             return &record_specs[i];
     return NULL;
 }
@@ -409,7 +397,7 @@ static void check_fields(loader *ld, const rec_record *r, const record_spec *spe
     for (size_t k = 1; k < r->n_fields; k++) {
         const rec_field *f = &r->fields[k];
         size_t j = 0;
-        while (j < spec->n_fields && !ascii_eq(f->key, spec->fields[j].key))
+        while (j < spec->n_fields && !str_equal_ci(f->key, spec->fields[j].key))
             j++;
         if (j == spec->n_fields) {
             char *allowed = allowed_list(spec);
@@ -455,7 +443,7 @@ static char *dup_value(const rec_field *f)
 static int worker_find(const site *s, const char *id)
 {
     for (size_t i = 0; i < s->n_workers; i++)
-        if (ascii_eq(s->workers[i].id, id))
+        if (str_equal_ci(s->workers[i].id, id))
             return (int)i;
     return -1;
 }
@@ -463,7 +451,7 @@ static int worker_find(const site *s, const char *id)
 static int service_find(const site *s, const char *id)
 {
     for (size_t i = 0; i < s->n_services; i++)
-        if (ascii_eq(s->services[i].id, id))
+        if (str_equal_ci(s->services[i].id, id))
             return (int)i;
     return -1;
 }
@@ -530,9 +518,9 @@ static void load_site_record(loader *ld, const rec_record *r)
     }
     const rec_field *demo = got[SITE_DEMO];
     if (demo) {
-        if (ascii_eq(demo->value, "yes"))
+        if (str_equal_ci(demo->value, "yes"))
             ld->s->demo = true;
-        else if (!ascii_eq(demo->value, "no"))
+        else if (!str_equal_ci(demo->value, "no"))
             err(ld, demo->line, "Demo", "'%s' is not yes or no", shown(ld, demo->value));
     }
 }
@@ -638,7 +626,7 @@ static void load_hours_record(loader *ld, const rec_record *r)
     for (size_t k = 1; k < r->n_fields; k++) {
         const rec_field *f = &r->fields[k];
         int day = 0;
-        while (day < 7 && !ascii_eq(f->key, weekday_keys[day]))
+        while (day < 7 && !str_equal_ci(f->key, weekday_keys[day]))
             day++;
         if (day == 7)
             continue;
@@ -739,7 +727,7 @@ static void load_service_record(loader *ld, const rec_record *r)
     site_topic topic = TOPIC_COUNT;
     if (got[SVC_TOPIC]) {
         for (int t = 0; t < TOPIC_COUNT; t++)
-            if (ascii_eq(got[SVC_TOPIC]->value, topic_keys[t]))
+            if (str_equal_ci(got[SVC_TOPIC]->value, topic_keys[t]))
                 topic = (site_topic)t;
         if (topic == TOPIC_COUNT) {
             err(ld, got[SVC_TOPIC]->line, "Topic",
@@ -1040,7 +1028,7 @@ int site_kita_find(const site *s, const char *id)
     if (!s || !id)
         return -1;
     for (size_t i = 0; i < s->n_kitas; i++)
-        if (ascii_eq(s->kitas[i].id, id))
+        if (str_equal_ci(s->kitas[i].id, id))
             return (int)i;
     return -1;
 }
@@ -1050,7 +1038,7 @@ int site_worker_find(const site *s, const char *id)
     if (!s || !id)
         return -1;
     for (size_t i = 0; i < s->n_workers; i++)
-        if (ascii_eq(s->workers[i].id, id))
+        if (str_equal_ci(s->workers[i].id, id))
             return (int)i;
     return -1;
 }

@@ -89,11 +89,22 @@ static int64_t last_sunday(int year, int month)
     return civil_days_from_date(d) - (civil_weekday(d) % 7);
 }
 
+/* Summer time in Germany as tzdata's Europe/Berlin has it (see civil.h): none from 1950
+ * to 1979; reintroduced in 1980 from the first Sunday of April (the 6th) to the last
+ * Sunday of September; 1981-1995 from the last Sunday of March to the last Sunday of
+ * September; since 1996 (EC directive 94/21) to the last Sunday of October. Every
+ * change is at 01:00 UTC. Before 1950 (wartime and post-war rules, double summer time)
+ * is not modelled: CET. */
 int berlin_offset_at_utc(int64_t t)
 {
     civil_date d = civil_date_from_days(floor_div(t, 86400));
-    int64_t start = last_sunday(d.year, 3) * 86400 + 3600; /* 01:00 UTC */
-    int64_t end = last_sunday(d.year, 10) * 86400 + 3600;  /* 01:00 UTC */
+    if (d.year < 1980)
+        return 3600;
+    /* 1980: a week after the last Sunday of March 1980 (the 30th). */
+    int64_t start_day = last_sunday(d.year, 3) + (d.year == 1980 ? 7 : 0);
+    int64_t end_day = last_sunday(d.year, d.year <= 1995 ? 9 : 10);
+    int64_t start = start_day * 86400 + 3600; /* 01:00 UTC */
+    int64_t end = end_day * 86400 + 3600;
     return (t >= start && t < end) ? 7200 : 3600;
 }
 

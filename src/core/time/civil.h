@@ -3,7 +3,12 @@
 /* civil.h - calendar arithmetic and Europe/Berlin local time, without the C library's
  * time zone machinery. Pure functions: the kiosk's clock reaches the core only as an
  * argument. Europe/Berlin follows the EU rule: CEST (UTC+2) from the last Sunday of
- * March 01:00 UTC to the last Sunday of October 01:00 UTC, otherwise CET (UTC+1). */
+ * March 01:00 UTC to the last Sunday of October 01:00 UTC, otherwise CET (UTC+1); so
+ * since 1996. Before, as in tzdata: 1981-1995 summer time ended on the last Sunday of
+ * September, 1980 it ran from 6 April to 28 September, and 1950-1979 there was none.
+ * Correct from 1950 on, for as long as the EU rule holds (test_civil compares every hour
+ * from 1950 to 2100 with the C library's Europe/Berlin from the system's tzdata);
+ * instants before 1950 are taken as CET, which they not always were. */
 #ifndef LOTSE_CIVIL_H
 #define LOTSE_CIVIL_H
 

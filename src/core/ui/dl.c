@@ -20,23 +20,14 @@ dl *dl_create(const char *screen, const char *lang, bool rtl, int width, int hei
     return d;
 }
 
-/* Free a string after wiping it: a display list may show what a parent typed. */
-static void free_wiped(char *s)
-{
-    if (s) {
-        secure_zero(s, strlen(s));
-        free(s);
-    }
-}
-
+/* The texts, lines and payload are wiped before they are freed: a display list may show
+ * what a parent typed. */
 static void elem_finish(dl_elem *e)
 {
     free(e->id);
-    free_wiped(e->text);
-    for (size_t i = 0; i < e->n_lines; i++)
-        free_wiped(e->lines[i]);
-    free(e->lines);
-    free_wiped(e->payload);
+    str_free_wiped(e->text);
+    lines_free_wiped(e->lines, e->n_lines);
+    str_free_wiped(e->payload);
     free(e->src);
 }
 
@@ -66,9 +57,7 @@ dl_elem *dl_push(dl *d, dl_role role, const char *id, const char *text)
 
 void dl_elem_set_lines(dl_elem *e, char **lines, size_t n)
 {
-    for (size_t i = 0; i < e->n_lines; i++)
-        free(e->lines[i]);
-    free(e->lines);
+    lines_free_wiped(e->lines, e->n_lines);
     e->lines = lines;
     e->n_lines = n;
 }
@@ -151,34 +140,26 @@ const dl_elem *dl_hit(const dl *d, int x, int y)
     return NULL;
 }
 
-/* Invisible bidi controls: LRM, RLM (U+200E/F) and the isolates U+2066..U+2069. */
-static size_t bidi_control_len(const char *s)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    if (u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0x8E || u[2] == 0x8F))
-        return 3;
-    if (u[0] == 0xE2 && u[1] == 0x81 && u[2] >= 0xA6 && u[2] <= 0xA9)
-        return 3;
-    return 0;
-}
-
-/* The text as a reader sees it: a no-break space (U+00A0) is a space and invisible bidi
- * controls are not there. Caller frees. */
+/* The text as a reader sees it: a no-break space (U+00A0) is a space and the bidi
+ * controls (cp_is_bidi_control: U+061C, U+200E/F, U+202A-U+202E, U+2066-U+2069),
+ * which are drawn as nothing, are not there. It is never longer than s, so the buffer is
+ * allocated once (no copy is left behind by a reallocation). Caller frees, with
+ * str_free_wiped where s may be what a parent typed. */
 static char *visible(const char *s)
 {
     strbuf sb;
     strbuf_init(&sb);
+    size_t n = strlen(s);
+    vec_reserve((void **)&sb.data, &sb.cap, n + 1, 1);
     strbuf_append(&sb, "", 0);
-    while (*s) {
-        size_t skip = bidi_control_len(s);
-        if (skip) {
-            s += skip;
-        } else if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0) {
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t k = (size_t)utf8_decode(s + i, n - i, &cp);
+        if (cp == 0xA0)
             strbuf_putc(&sb, ' ');
-            s += 2;
-        } else {
-            strbuf_putc(&sb, *s++);
-        }
+        else if (!cp_is_bidi_control(cp))
+            strbuf_append(&sb, s + i, k);
+        i += k;
     }
     return strbuf_steal(&sb);
 }
@@ -196,7 +177,7 @@ size_t dl_find_text(const dl *d, const char *text, const dl_elem **first)
                 *first = &d->elems[i];
             n++;
         }
-        free(have);
+        str_free_wiped(have);
     }
     free(want);
     return n;
@@ -211,7 +192,7 @@ bool dl_contains_text(const dl *d, const char *needle)
             continue;
         char *have = visible(d->elems[i].text);
         found = strstr(have, want) != NULL;
-        free(have);
+        str_free_wiped(have);
     }
     free(want);
     return found;

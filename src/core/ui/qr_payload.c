@@ -312,7 +312,8 @@ char *qr_payload_event(const qr_event *e)
 /* ---- capacity ---- */
 
 /* Data capacity in bytes of versions 1..40 in byte mode at error correction level M
- * (ISO/IEC 18004:2015 table 7; checked against libqrencode 4.1 in the render tests). */
+ * (ISO/IEC 18004:2015 table 7; tests/render/test_qr_capacity.c checks it against
+ * libqrencode). */
 static const unsigned short byte_capacity_m[40] = {
     14,   26,   42,   62,   84,   106,  122,  152,  180,  213,  251,  287,  331,  362,
     412,  450,  504,  560,  624,  666,  711,  779,  857,  911,  997,  1059, 1125, 1190,
@@ -358,5 +359,5 @@ size_t qr_payload_encoded_bytes(const char *payload)
     bool ascii = true;
     for (const unsigned char *p = (const unsigned char *)payload; *p; p++, n++)
         ascii = ascii && *p < 0x80;
-    return n + (ascii ? 0 : 2);
+    return n + (ascii ? 0 : 3);
 }

@@ -93,9 +93,12 @@ char *qr_payload_event(const qr_event *e);
  * its quiet zone. --check-site reports payloads above it. */
 size_t qr_payload_max_bytes(void);
 
-/* The bytes the encoder needs for payload: its length, plus 2 for the ECI "UTF-8" header
- * (12 bits, rounded up) that precedes text which is not plain ASCII. Use it with the
- * capacity functions below. */
+/* The bytes the encoder needs for payload: its length, plus 3 for the ECI "UTF-8"
+ * header that precedes text which is not plain ASCII. The header is 12 bits, but
+ * libqrencode 4.1 chooses the version as if it took more: a UTF-8 payload 2 bytes below
+ * a version's capacity gets the next version (measured at every version by
+ * tests/render/test_qr_capacity.c). Use it with the capacity functions below; for ASCII
+ * they are exact, for UTF-8 at most one version too large. */
 size_t qr_payload_encoded_bytes(const char *payload);
 
 /* The smallest QR version (1..40) holding bytes of data in byte mode at error

@@ -1,6 +1,11 @@
 /* SPDX-FileCopyrightText: 2026 The Lotse developers
  * SPDX-License-Identifier: GPL-3.0-or-later */
-/* text.c - greedy word wrapping and shrink-to-fit against a text_measure. */
+/* text.c - greedy word wrapping and shrink-to-fit against a text_measure.
+ *
+ * The text may be what a parent typed (a name on the contact screen): every buffer that
+ * held a piece of it is wiped before it is freed (str_free_wiped, lines_free_wiped,
+ * strbuf_finish_wiped, as dl.c does for the display list), and the working buffers are
+ * allocated at their final size once, so no reallocation leaves a copy behind. */
 #include "ui/text.h"
 
 #include <stdlib.h>
@@ -51,8 +56,11 @@ static void split_long_word(const text_measure *m, int px, bool bold, int max_w,
 static void wrap_paragraph(const text_measure *m, const char *p, size_t n, int px, bool bold,
                            int max_w, lines_out *o, bool *too_long)
 {
+    /* cur and every candidate line are parts of p[0..n) with single spaces: at most n
+     * bytes. */
     strbuf cur;
     strbuf_init(&cur);
+    vec_reserve((void **)&cur.data, &cur.cap, n + 1, 1);
     strbuf_append(&cur, "", 0);
     size_t i = 0;
     bool space_before = false;
@@ -70,19 +78,20 @@ static void wrap_paragraph(const text_measure *m, const char *p, size_t n, int p
         }
         strbuf cand;
         strbuf_init(&cand);
+        vec_reserve((void **)&cand.data, &cand.cap, n + 1, 1);
         strbuf_append(&cand, cur.data, cur.len);
         if (space_before)
             strbuf_putc(&cand, ' ');
         strbuf_append(&cand, p + i, end - i);
         if (measure(m, px, bold, cand.data, cand.len) <= max_w) {
-            strbuf_finish(&cur);
+            strbuf_finish_wiped(&cur);
             cur = cand;
         } else {
-            strbuf_finish(&cand);
+            strbuf_finish_wiped(&cand);
             if (cur.len) {
                 emit(o, cur.data, cur.len);
+                secure_zero(cur.data, cur.len);
                 cur.len = 0;
-                cur.data[0] = '\0';
             }
             if (measure(m, px, bold, p + i, end - i) <= max_w) {
                 strbuf_append(&cur, p + i, end - i);
@@ -96,7 +105,7 @@ static void wrap_paragraph(const text_measure *m, const char *p, size_t n, int p
     }
     if (cur.len || o->n == 0)
         emit(o, cur.data, cur.len);
-    strbuf_finish(&cur);
+    strbuf_finish_wiped(&cur);
 }
 
 enum { CARRY_MAX = 16 };
@@ -110,17 +119,18 @@ typedef struct bidi_stack {
 
 static bool is_isolate(uint32_t cp)
 {
-    return cp >= 0x2066 && cp <= 0x2068;
+    return cp_bidi_kind(cp) == CP_BIDI_ISOLATE;
 }
 
 static void bidi_track(bidi_stack *st, uint32_t cp)
 {
-    if ((cp >= 0x202A && cp <= 0x202E && cp != 0x202C) || is_isolate(cp)) {
+    cp_bidi kind = cp_bidi_kind(cp);
+    if (kind == CP_BIDI_EMBED || kind == CP_BIDI_ISOLATE) {
         if (st->depth < CARRY_MAX)
             st->open[st->depth++] = cp;
         else
             st->overflow++;
-    } else if (cp == 0x202C || cp == 0x2069) {
+    } else if (kind == CP_BIDI_PDF || kind == CP_BIDI_PDI) {
         if (st->overflow) {
             st->overflow--;
             return;
@@ -128,7 +138,7 @@ static void bidi_track(bidi_stack *st, uint32_t cp)
         /* PDF closes the innermost embedding unless an isolate is innermost (then it is
          * ignored, as in UAX #9); PDI closes the innermost isolate and whatever was
          * opened inside it, and is ignored when no isolate is open. */
-        if (cp == 0x202C) {
+        if (kind == CP_BIDI_PDF) {
             if (st->depth && !is_isolate(st->open[st->depth - 1]))
                 st->depth--;
             return;
@@ -145,7 +155,7 @@ static void put_cp(strbuf *sb, uint32_t cp)
 {
     char b[3] = {(char)(0xE0 | (cp >> 12)), (char)(0x80 | ((cp >> 6) & 0x3F)),
                  (char)(0x80 | (cp & 0x3F))};
-    strbuf_append(sb, b, 3); /* the bidi controls are all three-byte characters */
+    strbuf_append(sb, b, 3); /* the embeddings and isolates are all three-byte characters */
 }
 
 /* Each line is laid out and drawn as a paragraph of its own, so an embedding, override
@@ -162,11 +172,13 @@ static void carry_bidi(lines_out *para)
         size_t n = strlen(line);
         bool any = st.depth > 0;
         for (size_t i = 0; i < n && !any; i++)
-            any = (unsigned char)line[i] == 0xE2; /* every bidi control starts so */
+            any = (unsigned char)line[i] == 0xE2; /* every embedding and isolate starts so */
         if (!any)
             continue;
+        /* At most CARRY_MAX controls are reopened before the line and closed after it. */
         strbuf sb;
         strbuf_init(&sb);
+        vec_reserve((void **)&sb.data, &sb.cap, n + 2 * 3 * CARRY_MAX + 1, 1);
         strbuf_append(&sb, "", 0);
         for (size_t i = 0; i < st.depth; i++)
             put_cp(&sb, st.open[i]);
@@ -179,7 +191,7 @@ static void carry_bidi(lines_out *para)
         if (k + 1 < para->n)
             for (size_t i = st.depth; i > 0; i--)
                 put_cp(&sb, is_isolate(st.open[i - 1]) ? 0x2069 : 0x202C);
-        free(line);
+        str_free_wiped(line);
         para->lines[k] = strbuf_steal(&sb);
     }
 }
@@ -216,13 +228,6 @@ static int widest(const text_measure *m, int px, bool bold, char **lines, size_t
             w = lw;
     }
     return w;
-}
-
-static void free_lines(char **lines, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        free(lines[i]);
-    free(lines);
 }
 
 /* Wrap at size; true if the lines fit max_h (and no word was too long). The lines are
@@ -264,9 +269,9 @@ void text_fit_box(const text_measure *m, const char *text, int px, int min_px, b
             } else {
                 hi = mid - 1;
             }
-            free_lines(l2, n2);
+            lines_free_wiped(l2, n2);
         }
-        free_lines(lines, n);
+        lines_free_wiped(lines, n);
         size = best >= 0 ? best : min_px;
         fits = fit_at(m, text, size, bold, max_w, max_h, &lines, &n, &lh);
     }
@@ -280,6 +285,6 @@ void text_fit_box(const text_measure *m, const char *text, int px, int min_px, b
 
 void text_fit_finish(text_fit *fit)
 {
-    free_lines(fit->lines, fit->n_lines);
+    lines_free_wiped(fit->lines, fit->n_lines);
     memset(fit, 0, sizeof(*fit));
 }

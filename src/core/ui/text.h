@@ -24,7 +24,7 @@ typedef struct text_measure {
 } text_measure;
 
 typedef struct text_fit {
-    char **lines; /* new strings, caller frees with text_fit_finish */
+    char **lines; /* new strings, caller frees with text_fit_finish (which wipes them) */
     size_t n_lines;
     int px;        /* chosen size */
     int line_px;   /* chosen line height */
@@ -37,7 +37,8 @@ typedef struct text_fit {
  * (marking it as overflow: a word that cannot fit is a content error). Each line is
  * drawn as a paragraph of its own, so the explicit bidi controls still open at a line
  * break (an isolate around a phone number, an embedding) are closed at the end of the
- * line and opened again at the start of the next; they are drawn as nothing. */
+ * line and opened again at the start of the next; they are drawn as nothing. *lines is a
+ * new array of new strings: the caller frees it with lines_free_wiped (base/util.h). */
 void text_wrap(const text_measure *m, const char *text, int px, bool bold, int max_w, char ***lines,
                size_t *n_lines, bool *word_too_long);
 
