@@ -326,9 +326,7 @@ static int translation_status(options *o)
                 free(path);
             }
             /* Pad the name by characters, not bytes (names are in their own scripts). */
-            size_t chars = 0;
-            for (const char *p = li->name; *p; p++)
-                chars += ((unsigned char)*p & 0xC0) != 0x80;
+            size_t chars = utf8_length(li->name);
             printf("%-9s %s%*s %6zu/%-3zu %6zu %8zu\n", li->code, li->name,
                    (int)(chars < 26 ? 26 - chars : 0), "", st.translated, all.untranslated,
                    st.fuzzy, st.untranslated);

@@ -9,11 +9,7 @@ static int fake_width(void *ctx, int px, bool bold, const char *s, size_t n)
 {
     (void)ctx;
     (void)bold;
-    int w = 0;
-    for (size_t i = 0; i < n; i++)
-        if (((unsigned char)s[i] & 0xC0) != 0x80)
-            w += px / 2;
-    return w;
+    return (int)utf8_count(s, n) * (px / 2);
 }
 
 static int fake_line_height(void *ctx, int px, bool bold)

@@ -47,7 +47,7 @@ static bool text_valid(const char *s, size_t n)
         uint32_t cp;
         int k = utf8_decode(s + i, n - i, &cp);
         bool invalid = cp == 0xFFFD && !(k == 3 && (unsigned char)s[i] == 0xEF);
-        if (invalid || cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))
+        if (invalid || cp_is_control(cp))
             return false;
         i += (size_t)k;
     }

@@ -40,18 +40,10 @@ bool ui_contact_is_german(const ui_ctx *ctx, size_t lang)
     return !li || strncmp(li->code, "de", 2) == 0;
 }
 
-static size_t utf8_chars(const char *s)
-{
-    size_t n = 0;
-    for (; *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80;
-    return n;
-}
-
 static void name_append(ui_contact *c, const char *key)
 {
     size_t len = strlen(c->name), add = strlen(key);
-    if (utf8_chars(c->name) >= NAME_MAX_CHARS || len + add >= sizeof(c->name)) {
+    if (utf8_length(c->name) >= NAME_MAX_CHARS || len + add >= sizeof(c->name)) {
         c->hint = HINT_NAME_FULL;
         return;
     }

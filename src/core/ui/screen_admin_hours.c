@@ -35,7 +35,7 @@ bool ui_admin_new_hour(const ui_state *st, const ui_ctx *ctx, int64_t now_utc, o
     civil_date today = berlin_from_utc(now_utc).date;
     out->worker = workers[a->worker];
     out->kita = ctx->site->here;
-    out->date = civil_date_from_days(civil_days_from_date(today) + a->day);
+    out->date = civil_date_add(today, a->day);
     out->start_min = a->start_min;
     out->end_min = a->end_min;
     out->start_utc = berlin_to_utc(out->date, out->start_min, 0);
@@ -210,7 +210,7 @@ void ui_admin_hours_layout(lay *L)
     occurrence o;
     bool valid = ui_admin_new_hour(L->st, ctx, L->now_utc, &o);
     civil_date today = berlin_from_utc(L->now_utc).date;
-    civil_date day = civil_date_from_days(civil_days_from_date(today) + a->day);
+    civil_date day = civil_date_add(today, a->day);
     char *date = i18n_short_date(t, L->st->lang, day);
     char *wd = xasprintf("%s %s", i18n_weekday(t, L->st->lang, civil_weekday(day)), date);
     stepper(L, "extra.day", T(L, "Day"), wd, FORM_DAY, fy);
