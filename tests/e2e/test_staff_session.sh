@@ -82,7 +82,6 @@ EOF
 scenario emergency-navback \
   "tap-id emergency => emergency" \
   "tap-id nav.back => home" \
-  "tap-id nav.back => !staff" \
   "back => !staff" \
   "tap-id start => !staff" \
   "tap-id nav.back => !staff" \
