@@ -16,11 +16,11 @@ cross=false
 for arg in "$@"; do
   case "$arg" in
   --test)
-    packages+=(libcmocka-dev gettext python3 xvfb xauth xdotool imagemagick zbar-tools reuse)
+    packages+=(libcmocka-dev gettext python3 xvfb xauth xdotool faketime imagemagick zbar-tools reuse)
     ;;
   --cross)
     cross=true
-    packages+=(libcmocka-dev gettext python3 xvfb xauth xdotool imagemagick zbar-tools reuse
+    packages+=(libcmocka-dev gettext python3 xvfb xauth xdotool faketime imagemagick zbar-tools reuse
                crossbuild-essential-arm64 qemu-user-static binfmt-support dpkg-dev file
                mmdebstrap arch-test mtools dosfstools e2fsprogs fdisk util-linux systemd
                libsdl2-dev:arm64 libsdl2-ttf-dev:arm64 libsqlite3-dev:arm64 libpng-dev:arm64
