@@ -16,12 +16,14 @@ cross=false
 for arg in "$@"; do
   case "$arg" in
   --test)
-    packages+=(libcmocka-dev gettext python3 xvfb xauth xdotool imagemagick zbar-tools reuse tzdata)
+    packages+=(libcmocka-dev gettext python3 xvfb xauth xdotool faketime imagemagick zbar-tools
+               reuse tzdata)
     ;;
   --cross)
     cross=true
-    packages+=(libcmocka-dev gettext python3 xvfb xauth xdotool imagemagick zbar-tools reuse tzdata
-               crossbuild-essential-arm64 qemu-user-static binfmt-support dpkg-dev file lintian
+    packages+=(libcmocka-dev gettext python3 xvfb xauth xdotool faketime imagemagick zbar-tools
+               reuse tzdata crossbuild-essential-arm64 qemu-user-static binfmt-support dpkg-dev
+               file lintian
                mmdebstrap arch-test mtools dosfstools e2fsprogs fdisk util-linux systemd
                libsdl2-dev:arm64 libsdl2-ttf-dev:arm64 libsqlite3-dev:arm64 libpng-dev:arm64
                libqrencode-dev:arm64 libsodium-dev:arm64 libfribidi-dev:arm64
