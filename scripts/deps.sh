@@ -17,7 +17,7 @@ for arg in "$@"; do
   case "$arg" in
   --test)
     packages+=(libcmocka-dev gettext python3 xvfb xauth xdotool faketime imagemagick zbar-tools
-               reuse tzdata)
+               reuse tzdata file)
     ;;
   --cross)
     cross=true
