@@ -254,7 +254,10 @@ static void test_rtl_digits_left(void **state)
     SDL_Surface *rtl = render(f, "سلام abc", true, &b_rtl);
     SDL_Surface *ltr = render(f, "سلام abc", false, &b_ltr);
     SDL_Surface *abc = render(f, "abc", false, &b_abc);
-    assert_int_equal(rtl->w, ltr->w);
+    /* The same runs, but the space between them goes with the Arabic word in one and
+     * stands alone in the other; with light hinting advances are fractional and each
+     * run's width is rounded up, so the two may differ by that one pixel. */
+    assert_true(abs(rtl->w - ltr->w) <= 1);
     assert_true(match_near(rtl, abc, 0, b_rtl - b_abc, 1) < 0.05);
     assert_true(match_near(ltr, abc, ltr->w - abc->w, b_ltr - b_abc, 1) < 0.05);
     SDL_FreeSurface(rtl);
