@@ -3,7 +3,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The kiosk against a browser kiosk showing the same home screen; one table of medians.
 
-    compare.py --lotse BUILD/lotse [--runs N] [--chromium /usr/bin/chromium] [--src DIR]
+    compare.py --lotse BUILD/lotse [--floor BUILD/lotse-floor] [--runs N]
+               [--chromium /usr/bin/chromium] [--src DIR]
 
 Called by bench/run.sh (which builds the Release binary and installs Chromium). Every
 number is a median of N runs (the lotse --bench numbers of 3N runs); one warm-up run of
@@ -258,17 +259,20 @@ def machine_line():
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--lotse", required=True)
+    ap.add_argument("--floor", help="lotse-floor (bench/floor.c); default: next to --lotse")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--chromium", default="/usr/bin/chromium")
     ap.add_argument("--src", default=os.path.dirname(HERE))
     a = ap.parse_args()
     runs, src = a.runs, a.src
     lotse = os.path.abspath(a.lotse)
+    floor = os.path.abspath(a.floor or os.path.join(os.path.dirname(lotse), "lotse-floor"))
+    floor = floor if os.access(floor, os.X_OK) else None
     chromium = a.chromium if os.access(a.chromium, os.X_OK) else None
     subreaper()
     tmp = tempfile.mkdtemp(prefix="lotse-bench-")
     try:
-        table(runs, src, lotse, chromium, tmp)
+        table(runs, src, lotse, chromium, tmp, floor)
     finally:
         reap()
         shutil.rmtree(tmp, ignore_errors=True)
@@ -279,7 +283,7 @@ def lotse_args(src, data):
             "--data", data, "--now", NOW, "--config", f"{src}/assets/demo-keys/demo.conf"]
 
 
-def table(runs, src, lotse, chromium, tmp):
+def table(runs, src, lotse, chromium, tmp, floor=None):
     env = dict(os.environ, LOTSE_NO_SYSTEM_CONFIG="1")
     henv = dict(env, SDL_VIDEODRIVER="offscreen")
     say = lambda *m: print(*m, file=sys.stderr, flush=True)
@@ -298,6 +302,24 @@ def table(runs, src, lotse, chromium, tmp):
         r["start_to_first_frame_ms"] = r["first_frame_at_ms"] - t0
         if i:
             bench.append(r)
+
+    # 1b. The floor (bench/floor.c): a bare SDL2 + SDL2_ttf + libqrencode program drawing
+    #     the same kind of screen, measured the same way, interleaved with lotse runs so
+    #     that other load hits both alike.
+    floor_bench, lotse_ff = [], []
+    if floor:
+        say(f"lotse-floor against lotse --bench: {3 * runs} runs each")
+        for i in range(3 * runs + 1):
+            for who in ("floor", "lotse"):
+                cmd = [floor] if who == "floor" else \
+                    [lotse, "--headless", "--bench"] + lotse_args(src, data)
+                t0 = time.monotonic_ns() / 1e6
+                out = subprocess.run(cmd, env=henv, capture_output=True, text=True,
+                                     check=True).stdout
+                r = json.loads(out.strip().splitlines()[-1])
+                r["start_to_first_frame_ms"] = r["first_frame_at_ms"] - t0
+                if i:
+                    (floor_bench if who == "floor" else lotse_ff).append(r)
 
     # 2. The same home screen as a static page, made from the kiosk's own display list.
     script, dump = os.path.join(tmp, "page.lotse"), os.path.join(tmp, "home.json")
@@ -320,11 +342,18 @@ def table(runs, src, lotse, chromium, tmp):
     chrome_shot = [chromium or "chromium", "--headless"] + CHROMIUM_FLAGS + [
         "--hide-scrollbars", "--window-size=1280,800", f"--user-data-dir={profile}",
         f"--screenshot={png}", f"file://{page}"]
-    L, C = [], []
+    floor_shot = [floor or "lotse-floor", "--png", png]
+    L, C, F = [], [], []
     say(f"headless start and memory: {runs} runs each")
     for i in range(runs + 1):
         lr = {"shot_ms": run_timed(lotse_shot, png, henv)}
         lr["peak_rss"], lr["peak_pss"], lr["procs"] = run_sampled(lotse_shot, henv)
+        fr = {}
+        if floor:
+            fr["shot_ms"] = run_timed(floor_shot, png, henv)
+            if i == 0:
+                shutil.copy(png, os.path.join(tmp, "floor.png"))
+            fr["peak_rss"], fr["peak_pss"], fr["procs"] = run_sampled(floor_shot, henv)
         cr = {}
         if chromium:
             cr["shot_ms"] = run_timed(chrome_shot, png, env)
@@ -334,6 +363,7 @@ def table(runs, src, lotse, chromium, tmp):
         if i:
             L.append(lr)
             C.append(cr)
+            F.append(fr)
 
     # 4. A real window under Xvfb: idle CPU, X server CPU, redraws, memory.
     LW, CW = [], []
@@ -367,7 +397,8 @@ def table(runs, src, lotse, chromium, tmp):
     # 5. One table.
     rows = []
 
-    def row(name, lv, cv, unit, target="", ratio="speed", fmt="{:.1f}"):
+    def row(name, lv, cv, unit, target="", ratio="speed", fmt="{:.1f}", fv=None,
+            ftarget=False):
         f = lambda v: "n/a" if v is None else (v if isinstance(v, str) else fmt.format(v) + unit)
         rt = ""
         if ratio == "none":
@@ -376,19 +407,34 @@ def table(runs, src, lotse, chromium, tmp):
             rt = f"{cv / lv:.0f}× {'faster' if ratio == 'speed' else 'smaller' if ratio == 'size' else 'less'}"
         elif isinstance(cv, (int, float)) and lv == 0 and cv > 0:
             rt = "lotse: 0"
-        rows.append((name, f(lv), f(cv) if cv != "" else "–", rt, target))
+        fr = ""
+        if isinstance(lv, (int, float)) and isinstance(fv, (int, float)) and fv > 0:
+            fr = f"{lv / fv:.2f}×"
+        if ftarget:
+            target = (target + "; " if target else "") + "≤ 1.5× floor"
+        rows.append((name, f(lv), f(fv) if fv is not None else "–", fr,
+                     f(cv) if cv != "" else "–", rt, target))
 
     ch = (lambda k, rs=C: med(rs, k)) if chromium else (lambda k, rs=None: None)
     mb = lambda v: None if v is None else v / 1024
+    fl = (lambda k, rs=F: med(rs, k)) if floor else (lambda k, rs=None: None)
+    # The first frame against the floor: the interleaved runs of 1b (the same number).
+    ff_lotse = med(lotse_ff, "start_to_first_frame_ms") if floor else None
     row("start to first frame (headless)¹", med(bench, "start_to_first_frame_ms"),
         ch("shot_ms"), " ms", "≥ 15× faster")
-    row("  of which in lotse's main()", med(bench, "main_to_first_frame_ms"), "", " ms")
-    row("start to screenshot PNG written (headless)", med(L, "shot_ms"), ch("shot_ms"), " ms")
+    if floor:
+        row("  the same, interleaved with the floor⁴", ff_lotse, "", " ms",
+            fv=fl("start_to_first_frame_ms", floor_bench), ftarget=True)
+    row("  of which in main()", med(bench, "main_to_first_frame_ms"), "", " ms",
+        fv=fl("main_to_first_frame_ms", floor_bench))
+    row("start to screenshot PNG written (headless)", med(L, "shot_ms"), ch("shot_ms"), " ms",
+        fv=fl("shot_ms"))
     row("peak RSS, whole process tree (headless)", mb(med(L, "peak_rss")),
-        mb(ch("peak_rss")), " MB", "", "size")
+        mb(ch("peak_rss")), " MB", "", "size", fv=mb(fl("peak_rss")))
     row("peak PSS, whole process tree (headless)", mb(med(L, "peak_pss")),
-        mb(ch("peak_pss")), " MB", "≥ 15× smaller", "size")
-    row("processes", med(L, "procs"), ch("procs"), "", "", "none", "{:.0f}")
+        mb(ch("peak_pss")), " MB", "≥ 15× smaller", "size", fv=mb(fl("peak_pss")),
+        ftarget=True)
+    row("processes", med(L, "procs"), ch("procs"), "", "", "none", "{:.0f}", fv=fl("procs"))
     chw = (lambda k: med(CW, k)) if chromium else (lambda k: None)
     row("peak PSS in the window, starting (Xvfb)", mb(med(LW, "win_peak_pss")),
         mb(chw("win_peak_pss")), " MB", "", "size")
@@ -420,20 +466,24 @@ def table(runs, src, lotse, chromium, tmp):
           f"1280×800, medians of {runs} runs (lotse --bench: {3 * runs})")
     print(machine_line())
     print()
-    w = [max(len(r[i]) for r in rows + [("measure", "lotse", "chromium", "ratio", "target")])
-         for i in range(5)]
-    head = ("measure", "lotse", "chromium", "ratio", "target")
+    head = ("measure", "lotse", "floor", "lotse/floor", "chromium", "ratio", "target")
+    nc = len(head)
+    w = [max(len(r[i]) for r in rows + [head]) for i in range(nc)]
     print("| " + " | ".join(h.ljust(w[i]) for i, h in enumerate(head)) + " |")
-    print("|" + "|".join("-" * (w[i] + 2) for i in range(5)) + "|")
+    print("|" + "|".join("-" * (w[i] + 2) for i in range(nc)) + "|")
     for r in rows:
-        print("| " + " | ".join((r[i].ljust(w[i]) if i in (0, 4) else r[i].rjust(w[i]))
-                                for i in range(5)) + " |")
+        print("| " + " | ".join((r[i].ljust(w[i]) if i in (0, nc - 1) else r[i].rjust(w[i]))
+                                for i in range(nc)) + " |")
     print()
     print("¹ lotse: to the return of the first SDL_RenderPresent (lotse --bench); Chromium: "
           "to its --screenshot PNG on disk.")
     print("² Chromium's compositor frames are not observable from outside at low cost; "
           "the X server's CPU above is the visible trace of any repaint.")
     print("³ lotse --bench: getrusage peak after switching to ar, ti, uk, fa, tr, de.")
+    if floor:
+        print("⁴ lotse --bench and lotse-floor (bench/floor.c: bare SDL2 + SDL2_ttf + "
+              f"libqrencode, the same kind of screen) run alternately, {3 * runs} runs each; "
+              "the floor's PNG and memory runs alternate with lotse's screenshot runs.")
     unstable = [r for r in CW + LW if r and not r.get("stable", True)]
     if unstable:
         print(f"note: in {len(unstable)} window run(s) processes came or went during the "

@@ -22,4 +22,4 @@ if [[ ! -x /usr/bin/chromium ]]; then
 fi
 cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DLOTSE_TESTS=OFF >/dev/null
 cmake --build build-bench -j"$(nproc)" >/dev/null
-exec python3 bench/compare.py --lotse build-bench/lotse --runs "$runs"
+exec python3 bench/compare.py --lotse build-bench/lotse --floor build-bench/lotse-floor --runs "$runs"

@@ -13,12 +13,26 @@
  * in logical order with TTF_DIRECTION_RTL and HarfBuzz lays its glyphs out visually.
  *
  * The layout shrinks text one pixel size at a time to fit a box, so many sizes are
- * asked for; each (font file, px, bold) triple is a separate TTF_Font. A font file is
- * read into memory once, when first needed (the script fonts only when text of their
- * script appears), and every size is opened from that memory; a small table with
- * least-recently-used eviction bounds how many sizes are open at once. Which code points
- * a file provides is cached in a bitmap over the BMP, so the common case (a Latin line,
- * everything in the base font) costs one pass over the bytes before TTF sees the text.
+ * asked for. A font file is read into memory once, when first needed (the script fonts
+ * only when text of their script appears), and opened as one TTF_Font that is set to
+ * whatever size is asked for (TTF_SetFontSize; synthetic bold by its style): one
+ * FreeType face and one HarfBuzz face per file, so HarfBuzz reads (sanitises) a file's
+ * GSUB/GPOS tables and plans its shaping once, not once per size - a TTF_Font per size
+ * made that most of the start-up's shaping time. Widths are cached (measure_width) and
+ * drawn lines become cached textures (render.c), so switching sizes, which empties
+ * SDL_ttf's glyph cache, costs little. Which code points a file provides is cached in a
+ * bitmap over the BMP, so the common case (a Latin line, everything in the base font)
+ * costs one pass over the bytes before TTF sees the text.
+ *
+ * Hinting is light (TTF_HINTING_LIGHT), chosen on purpose. SDL_ttf's default
+ * (TTF_HINTING_NORMAL) runs FreeType's TrueType bytecode interpreter on every glyph and
+ * at every new size, and was a third of the start-up's CPU time; at 19 px and more on a
+ * 1280x800 panel it buys nothing over light hinting, which only snaps the vertical
+ * metrics (baseline, x-height, the tops and bottoms of stems) to the pixel grid and
+ * leaves shapes and widths alone. No hinting at all is cheaper still (about an eighth of
+ * the start-up's instructions once a file has one face) but draws those horizontal
+ * edges half a pixel soft; compared by eye in German, Arabic, Ukrainian and Tigrinya
+ * (bench/README.md), light kept the text as crisp as the bytecode hinting did.
  *
  * A font file that is missing, empty, not a font, truncated or so damaged that its
  * glyphs do not render is refused when it is read (one log line naming the file and
@@ -38,11 +52,12 @@
 #include "bidi.h"
 #include "base/util.h"
 
-#define FONT_SLOTS 48
 #define FONT_PX_MIN 1
 #define FONT_PX_MAX 512
-/* Size of the font each file keeps open to ask which code points it provides. */
+/* The size a file's font is opened and checked at (render_probe). */
 #define PROBE_PX 16
+/* See the file comment. */
+#define HINTING TTF_HINTING_LIGHT
 #define BMP_BITS_BYTES (0x10000 / 8)
 
 #define NOTO_DIR "/usr/share/fonts/truetype/noto/"
@@ -65,23 +80,16 @@ typedef struct font_file {
     char *path; /* owned; NULL: no such file (a bold face then uses synthetic bold) */
     void *data; /* the whole file (SDL_LoadFile), owned; NULL until loaded */
     size_t size;
-    bool tried;      /* loading was attempted (data tells whether it worked) */
-    TTF_Font *probe; /* open at PROBE_PX while data is loaded; for coverage questions */
-    uint8_t *bits;   /* BMP coverage cache: BMP_BITS_BYTES "known", then as many "has" */
+    bool tried;     /* loading was attempted (data tells whether it worked) */
+    TTF_Font *font; /* open while data is loaded: every size of the file (face_font) */
+    int px;         /* the size font is set to; 0: unknown (a size change failed) */
+    uint8_t *bits;  /* BMP coverage cache: BMP_BITS_BYTES "known", then as many "has" */
 } font_file;
 
 typedef struct font_face {
     font_file file[2]; /* regular, bold */
     bool disabled;     /* never used (e.g. the last fallback is the base file itself) */
 } font_face;
-
-typedef struct font_slot {
-    TTF_Font *font; /* NULL = empty */
-    int face;
-    int px;
-    bool bold;
-    uint64_t used; /* fontset.clock when last returned */
-} font_slot;
 
 /* A run of one line: code points of one font and one bidi level, in logical order. */
 typedef struct text_run {
@@ -102,8 +110,6 @@ struct fontset {
     font_face faces[FACE_COUNT];
     measure_entry *measured; /* MEASURE_SLOTS */
     size_t n_measured;
-    font_slot slots[FONT_SLOTS];
-    uint64_t clock;
     text_measure measure;
     /* Scratch for laying out one line, reused (grown, never shrunk). */
     uint32_t *cps;
@@ -128,7 +134,10 @@ static TTF_Font *open_from(const font_file *ff, int px)
     SDL_RWops *rw = SDL_RWFromConstMem(ff->data, (int)ff->size);
     if (!rw)
         return NULL;
-    return TTF_OpenFontRW(rw, 1, px); /* frees rw, also on failure */
+    TTF_Font *f = TTF_OpenFontRW(rw, 1, px); /* frees rw, also on failure */
+    if (f)
+        TTF_SetFontHinting(f, HINTING);
+    return f;
 }
 
 /* path, or with LOTSE_FONT_DIR set and path in one of the system font directories, that
@@ -239,7 +248,7 @@ static bool render_probe(TTF_Font *probe, const char **why)
     return ok;
 }
 
-/* Read path into ff and open its probe; the file must be a regular file that is a whole
+/* Read path into ff and open its font; the file must be a regular file that is a whole
  * font whose glyphs render. On failure returns false with a reason in *why (a static or
  * TTF/SDL error string) and leaves ff as it was. */
 static bool file_read(font_file *ff, const char *path, const char **why)
@@ -270,20 +279,21 @@ static bool file_read(font_file *ff, const char *path, const char **why)
         return false;
     }
     font_file tmp = {.data = data, .size = size};
-    tmp.probe = open_from(&tmp, PROBE_PX);
-    if (!tmp.probe) {
+    tmp.font = open_from(&tmp, PROBE_PX);
+    if (!tmp.font) {
         *why = TTF_GetError();
         SDL_free(data);
         return false;
     }
-    if (!render_probe(tmp.probe, why)) {
-        TTF_CloseFont(tmp.probe);
+    if (!render_probe(tmp.font, why)) {
+        TTF_CloseFont(tmp.font);
         SDL_free(data);
         return false;
     }
     ff->data = tmp.data;
     ff->size = tmp.size;
-    ff->probe = tmp.probe;
+    ff->font = tmp.font;
+    ff->px = PROBE_PX;
     return true;
 }
 
@@ -306,11 +316,12 @@ static bool file_load(font_file *ff)
 
 static void file_unload(font_file *ff)
 {
-    if (ff->probe)
-        TTF_CloseFont(ff->probe);
+    if (ff->font)
+        TTF_CloseFont(ff->font);
     SDL_free(ff->data);
     free(ff->bits);
-    ff->probe = NULL;
+    ff->font = NULL;
+    ff->px = 0;
     ff->data = NULL;
     ff->size = 0;
     ff->bits = NULL;
@@ -328,7 +339,7 @@ static void file_finish(font_file *ff)
 static bool file_has(font_file *ff, uint32_t cp)
 {
     if (cp >= 0x10000)
-        return TTF_GlyphIsProvided32(ff->probe, cp) != 0;
+        return TTF_GlyphIsProvided32(ff->font, cp) != 0;
     if (!ff->bits)
         ff->bits = xcalloc(2, BMP_BITS_BYTES);
     uint8_t *known = ff->bits, *has = ff->bits + BMP_BITS_BYTES;
@@ -336,7 +347,7 @@ static bool file_has(font_file *ff, uint32_t cp)
     uint8_t bit = (uint8_t)(1u << (cp & 7));
     if (!(known[byte] & bit)) {
         known[byte] |= bit;
-        if (TTF_GlyphIsProvided32(ff->probe, cp))
+        if (TTF_GlyphIsProvided32(ff->font, cp))
             has[byte] |= bit;
     }
     return (has[byte] & bit) != 0;
@@ -392,38 +403,25 @@ static int clamp_px(int px)
     return px < FONT_PX_MIN ? FONT_PX_MIN : px > FONT_PX_MAX ? FONT_PX_MAX : px;
 }
 
-/* The TTF_Font of face at px and weight, from the slot table (see fontset_font). */
+/* The TTF_Font of face at px and weight: its file's font set to that size, bold by the
+ * bold file or synthetic bold of the regular one (see fontset_font). */
 static TTF_Font *face_font(fontset *f, int face, int px, bool bold)
 {
     px = clamp_px(px);
-    f->clock++;
-    /* Reuse an empty slot, else the least recently used one. */
-    font_slot *victim = NULL;
-    for (size_t i = 0; i < FONT_SLOTS; i++) {
-        font_slot *s = &f->slots[i];
-        if (s->font && s->face == face && s->px == px && s->bold == bold) {
-            s->used = f->clock;
-            return s->font;
-        }
-        if (!victim || (victim->font && (!s->font || s->used < victim->used)))
-            victim = s;
-    }
     font_file *ff = face_file(f, face, bold);
     if (!ff)
         return NULL;
-    TTF_Font *font = open_from(ff, px);
-    if (!font)
-        return NULL;
-    if (bold && ff == &f->faces[face].file[0])
-        TTF_SetFontStyle(font, TTF_STYLE_BOLD);
-    if (victim->font)
-        TTF_CloseFont(victim->font);
-    victim->font = font;
-    victim->face = face;
-    victim->px = px;
-    victim->bold = bold;
-    victim->used = f->clock;
-    return font;
+    if (ff->px != px) {
+        if (TTF_SetFontSize(ff->font, px) != 0) {
+            ff->px = 0;
+            return NULL;
+        }
+        ff->px = px;
+    }
+    int style = bold && ff == &f->faces[face].file[0] ? TTF_STYLE_BOLD : TTF_STYLE_NORMAL;
+    if (TTF_GetFontStyle(ff->font) != style)
+        TTF_SetFontStyle(ff->font, style);
+    return ff->font;
 }
 
 /* The faces that may draw a code point of script, best first. */
@@ -458,16 +456,6 @@ static int face_for(fontset *f, bool bold, uint32_t cp, script_class script, boo
         if (face_file(f, chain[i], bold))
             return chain[i];
     return FACE_BASE;
-}
-
-static void close_face_slots(fontset *f, int face)
-{
-    for (size_t i = 0; i < FONT_SLOTS; i++) {
-        if (f->slots[i].font && f->slots[i].face == face) {
-            TTF_CloseFont(f->slots[i].font);
-            memset(&f->slots[i], 0, sizeof(f->slots[i]));
-        }
-    }
 }
 
 /* ---- laying out one line ---- */
@@ -837,7 +825,6 @@ void fontset_set_script_font(fontset *f, fontset_script script, const char *regu
         return;
     int face = (int)script + 1;
     font_face *fc = &f->faces[face];
-    close_face_slots(f, face);
     for (int b = 0; b < 2; b++) {
         const char *path = b ? bold_path : regular_path;
         file_finish(&fc->file[b]);
@@ -852,9 +839,6 @@ void fontset_destroy(fontset *f)
 {
     if (!f)
         return;
-    for (size_t i = 0; i < FONT_SLOTS; i++)
-        if (f->slots[i].font)
-            TTF_CloseFont(f->slots[i].font);
     for (int face = 0; face < FACE_COUNT; face++) {
         file_finish(&f->faces[face].file[0]);
         file_finish(&f->faces[face].file[1]);

@@ -68,9 +68,10 @@ const text_measure *fontset_measure(fontset *f);
  * parent typed): called with renderer_forget when a private screen is left. */
 void fontset_forget_measures(fontset *f);
 
-/* The base font at px (clamped to 1..512) and weight. Owned by the fontset; the fontset
- * keeps a small table of open sizes, so the pointer is valid only until the next fontset
- * call (fontset_font, a measurement or fontset_render_line). Use it for metrics; its
+/* The base font at px (clamped to 1..512) and weight. Owned by the fontset; one font
+ * serves every size and weight of its file, so it is at this size and weight only until
+ * the next fontset call (fontset_font, a measurement or fontset_render_line). Use it for
+ * metrics at once; its
  * shaping script and direction are whatever the last run drawn with it needed, so draw
  * text with fontset_render_line. Returns NULL only if the size cannot be opened. */
 TTF_Font *fontset_font(fontset *f, int px, bool bold);

@@ -213,7 +213,11 @@ static void test_bidi_marks_need_no_font(void **state)
         uint32_t first = 0;
         assert_int_equal(missing_of(f, false, marked[i], &first), 0);
         assert_int_equal(first, 0);
-        assert_int_equal(width_of(f, marked[i]), plain);
+        /* Widths are summed per run in fractional pixels: a mark that splits the line
+         * into runs may round one pixel differently, never more. */
+        int w = width_of(f, marked[i]);
+        if (w < plain - 1 || w > plain + 1)
+            fail_msg("line %zu is %d px wide, the unmarked one %d px", i, w, plain);
         if (fontset_loaded_bytes(f) != base)
             fail_msg("line %zu loaded a script font for a bidi mark", i);
     }
@@ -299,7 +303,10 @@ static void test_rtl_digits_left(void **state)
     SDL_Surface *rtl = render(f, "سلام abc", true, &b_rtl);
     SDL_Surface *ltr = render(f, "سلام abc", false, &b_ltr);
     SDL_Surface *abc = render(f, "abc", false, &b_abc);
-    assert_int_equal(rtl->w, ltr->w);
+    /* The same runs, but the space between them goes with the Arabic word in one and
+     * stands alone in the other; with light hinting advances are fractional and each
+     * run's width is rounded up, so the two may differ by that one pixel. */
+    assert_true(abs(rtl->w - ltr->w) <= 1);
     assert_true(match_near(rtl, abc, 0, b_rtl - b_abc, 1) < 0.05);
     assert_true(match_near(ltr, abc, ltr->w - abc->w, b_ltr - b_abc, 1) < 0.05);
     SDL_FreeSurface(rtl);

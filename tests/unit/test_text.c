@@ -390,6 +390,71 @@ static void test_bidi_balanced(void **state)
     free(m);
 }
 
+/* The validator skips printable ASCII eight bytes at a time: a bad byte is found at
+ * every offset and alignment, in every kind of neighbourhood, and good text of every
+ * kind passes; a bidi control left open after long text and line breaks is found. */
+static void test_text_problem_every_offset(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *bytes, *why;
+        uint32_t cp;
+    } bad[] = {
+        {"\x01", "control character", 0x01},
+        {"\x1f", "control character", 0x1F},
+        {"\x7f", "control character", 0x7F},
+        {"\xc2\x85", "control character", 0x85},
+        {"\x80", "invalid UTF-8", 0xFFFD},
+        {"\xff", "invalid UTF-8", 0xFFFD},
+        {"\xc2", "invalid UTF-8", 0xFFFD},
+        {"\xc0\xa0", "invalid UTF-8", 0xFFFD},
+        {"\xed\xa0\x80", "invalid UTF-8", 0xFFFD},
+        {"\xef\xbf\xbe", "noncharacter", 0xFFFE},
+        {"\xe2\x80\xa8", "line or paragraph separator", 0x2028},
+    };
+    static const char *const good[] = {
+        "a",        "\t",           "\n",           "\xc2\xa0",
+        "\xd8\xa7", "\xe1\x88\x80", "\xef\xbf\xbd", "\xf0\x9f\x98\x80"};
+    char buf[64];
+    for (size_t b = 0; b < ARRAY_LEN(bad); b++) {
+        size_t blen = strlen(bad[b].bytes);
+        for (size_t at = 0; at < 24; at++) {
+            memset(buf, 'x', sizeof(buf));
+            memcpy(buf + at, bad[b].bytes, blen);
+            size_t off = 99;
+            uint32_t cp = 0;
+            const char *why = utf8_text_problem(buf, 40, &off, &cp);
+            assert_non_null(why);
+            assert_string_equal(why, bad[b].why);
+            assert_int_equal(off, at);
+            assert_int_equal(cp, bad[b].cp);
+            /* Cut off before the bad byte: fine. */
+            assert_null(utf8_text_problem(buf, at, NULL, NULL));
+        }
+    }
+    for (size_t g = 0; g < ARRAY_LEN(good); g++) {
+        size_t glen = strlen(good[g]);
+        for (size_t at = 0; at < 24; at++) {
+            memset(buf, 'y', sizeof(buf));
+            memcpy(buf + at, good[g], glen);
+            assert_null(utf8_text_problem(buf, 40, NULL, NULL));
+        }
+    }
+    strbuf s;
+    strbuf_init(&s);
+    for (int i = 0; i < 50; i++)
+        strbuf_puts(&s, "Hilfe \xd8\xa7 finden\n");
+    strbuf_puts(&s, "end " RLI "open");
+    size_t off = 0;
+    uint32_t cp = 0;
+    assert_false(utf8_bidi_balanced(s.data, s.len, &off, &cp));
+    assert_int_equal(off, s.len - 7);
+    assert_int_equal(cp, 0x2067);
+    strbuf_puts(&s, PDI "\nmore text after it");
+    assert_true(utf8_bidi_balanced(s.data, s.len, NULL, NULL));
+    strbuf_finish(&s);
+}
+
 /* A 10 kB word without a space: split into lines that all fit, quickly, and the text
  * survives whole; fitting it into a box gives up at the smallest size with overflow. */
 static void test_ten_kilobytes(void **state)
@@ -548,6 +613,7 @@ int main(void)
         cmocka_unit_test(test_overlong_word_split_on_code_points),
         cmocka_unit_test(test_bidi_controls_carried_across_lines),
         cmocka_unit_test(test_bidi_balanced),
+        cmocka_unit_test(test_text_problem_every_offset),
         cmocka_unit_test(test_ten_kilobytes),
         cmocka_unit_test(test_empty),
         cmocka_unit_test(test_fit_keeps_size_when_it_fits),

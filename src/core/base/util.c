@@ -289,14 +289,50 @@ bool cp_is_format(uint32_t cp)
            (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0000 && cp <= 0xE0FFF);
 }
 
+/* How many bytes from u[0] on are printable ASCII (0x20..0x7E), the bulk of every
+ * content and translation file: eight at a time while no byte is below 0x20 or at or
+ * above 0x7F (the word tests may only say "maybe" for a word that has such a byte; the
+ * byte loop then finds it exactly). */
+static size_t ascii_printable_run(const unsigned char *u, size_t n)
+{
+    const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, u + i, 8);
+        uint64_t below_space = (w - ones * 0x20) & ~w & highs; /* some byte < 0x20 */
+        uint64_t del_or_high = ((w + ones) | w) & highs;       /* some byte >= 0x7F */
+        if (below_space | del_or_high)
+            break;
+    }
+    while (i < n && u[i] >= 0x20 && u[i] < 0x7F)
+        i++;
+    return i;
+}
+
 const char *utf8_text_problem(const char *s, size_t n, size_t *bad_offset, uint32_t *bad_cp)
 {
+    const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
     while (i < n) {
+        i += ascii_printable_run(u + i, n - i);
+        if (i >= n)
+            break;
+        if (u[i] == '\n' || u[i] == '\t') {
+            i++;
+            continue;
+        }
+        /* Two bytes, U+00A0..U+07FF (Latin, Cyrillic, Arabic, ...): never a control,
+         * noncharacter or separator. */
+        if (u[i] >= 0xC2 && u[i] <= 0xDF && i + 1 < n && (u[i + 1] & 0xC0) == 0x80 &&
+            (u[i] > 0xC2 || u[i + 1] >= 0xA0)) {
+            i += 2;
+            continue;
+        }
         uint32_t cp;
         int k = utf8_decode(s + i, n - i, &cp);
         const char *why = NULL;
-        if (cp == 0xFFFD && !(k == 3 && (unsigned char)s[i] == 0xEF))
+        if (cp == 0xFFFD && !(k == 3 && u[i] == 0xEF))
             why = "invalid UTF-8";
         else if (cp_is_control(cp) && cp != '\n' && cp != '\t')
             why = "control character";
@@ -342,6 +378,15 @@ bool utf8_bidi_balanced(const char *s, size_t n, size_t *bad_offset, uint32_t *b
     size_t depth = 0;
     size_t i = 0;
     for (;;) {
+        /* Every explicit bidi control is E2 80 xx or E2 81 xx, and 0xE2 never continues
+         * a sequence, so with nothing open the next one that matters starts at the next
+         * 0xE2 byte (a line break closes nothing then). */
+        if (depth == 0 && i < n) {
+            const char *e2 = memchr(s + i, 0xE2, n - i);
+            if (!e2)
+                return true;
+            i = (size_t)(e2 - s);
+        }
         uint32_t cp = '\n';
         int k = 0;
         if (i < n)
