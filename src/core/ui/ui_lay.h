@@ -38,7 +38,7 @@ enum {
     ACT_LANG, /* arg: language index */
     ACT_PAGE, /* arg: page */
     ACT_STILL_HERE,
-    /* contact request (ui_contact.c) */
+    /* contact request (contact.c, screen_contact_*.c) */
     ACT_CONTACT_TOPIC,  /* arg: topic or CONTACT_TOPIC_OTHER */
     ACT_CHANNEL,        /* arg: contact_channel */
     ACT_INTERPRETER,    /* arg: -1 none, -2 yes (in the UI language), >= 0 a language */
@@ -52,7 +52,7 @@ enum {
     ACT_KEY_SPACE,
     ACT_SEND, /* "Yes, send" */
     ACT_DONE, /* leave the confirmation */
-    /* admin (ui_admin.c) */
+    /* staff (screen_admin*.c) */
     ACT_PIN_DIGIT, /* arg: 0..9 */
     ACT_PIN_DELETE,
     ACT_PIN_OK,
@@ -63,7 +63,7 @@ enum {
     ACT_HOUR_RESTORE, /* arg: the same */
     ACT_FORM,         /* arg: form field * 2 + (0 = down, 1 = up) */
     ACT_HOUR_ADD,
-    /* take it home (ui_qr.c) */
+    /* take it home (screen_qr.c) */
     ACT_QR_OPEN, /* arg: qr_source */
     ACT_QR_ITEM, /* arg: index of the code */
     ACT_COUNT
