@@ -52,7 +52,7 @@ static void pad_key(lay *L, const char *id, const char *label, int x, int y, int
                     int arg, bool enabled, uint32_t bg)
 {
     if (L->d->rtl)
-        x = 1280 - x - w; /* the pad keeps 1-2-3 left to right (see screen_contact_details.c key()) */
+        x = 1280 - x - w; /* keeps 1-2-3 left to right (screen_contact_details.c key()) */
     button_style bs = {bg,        bg == COL_PRIMARY ? COL_WHITE : COL_TEXT,
                        40,        28,
                        ICON_NONE, 0,
