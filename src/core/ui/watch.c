@@ -82,18 +82,18 @@ static void remember(ui_watch *w, const char *s)
 
 /* Does the element show secret s? Short texts must be the whole element (a name "Eva"
  * is not a find in "Evangelische Beratung"); long ones may sit inside a longer text. */
+static bool text_shows(const char *text, const char *s, size_t n)
+{
+    return text && (strcmp(text, s) == 0 || (n >= 8 && strstr(text, s)));
+}
+
 static bool shows(const dl_elem *e, const char *s)
 {
     size_t n = strlen(s);
-    const char *texts[1] = {e->text};
-    for (size_t t = 0; t < 1; t++) {
-        if (!texts[t])
-            continue;
-        if (strcmp(texts[t], s) == 0 || (n >= 8 && strstr(texts[t], s)))
-            return true;
-    }
+    if (text_shows(e->text, s, n))
+        return true;
     for (size_t l = 0; l < e->n_lines; l++)
-        if (e->lines[l] && (strcmp(e->lines[l], s) == 0 || (n >= 8 && strstr(e->lines[l], s))))
+        if (text_shows(e->lines[l], s, n))
             return true;
     return false;
 }
