@@ -137,7 +137,7 @@ static int setup(void **state)
     f->ctx.i18n = f->t;
     f->ctx.measure = &fake_measure;
     f->ctx.config = (ui_config){W, H, TIMEOUT, WARNING, 0};
-    f->ctx.status = (ui_status){true, true, 2, "2026-03-20", 60, NULL};
+    f->ctx.status = (ui_status){true, true, 2, "2026-03-20", 60, NULL, 0};
     f->now = berlin_to_utc((civil_date){2026, 3, 24}, HM(10, 0), 0);
     f->mono = 1000000;
     ui_init(&f->st, f->mono);

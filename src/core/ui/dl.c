@@ -38,6 +38,12 @@ void dl_destroy(dl *d)
     for (size_t i = 0; i < d->n_elems; i++)
         elem_finish(&d->elems[i]);
     free(d->elems);
+    for (size_t i = 0; i < d->n_speech; i++) {
+        free(d->speech[i].elem);
+        str_free_wiped(d->speech[i].text);
+        free(d->speech[i].key);
+    }
+    free(d->speech);
     free(d->screen);
     free(d->lang);
     free(d);
@@ -53,6 +59,15 @@ dl_elem *dl_push(dl *d, dl_role role, const char *id, const char *text)
     e->text = xstrdup(text);
     e->enabled = true;
     return e;
+}
+
+void dl_push_speech(dl *d, const char *elem, const char *text, const char *key)
+{
+    vec_reserve((void **)&d->speech, &d->speech_cap, d->n_speech + 1, sizeof(*d->speech));
+    dl_utterance *u = &d->speech[d->n_speech++];
+    u->elem = xstrdup(elem ? elem : "");
+    u->text = xstrdup(text ? text : "");
+    u->key = key ? xstrdup(key) : NULL;
 }
 
 void dl_elem_set_lines(dl_elem *e, char **lines, size_t n)

@@ -81,6 +81,19 @@ typedef struct dl_elem {
     bool enabled; /* tappable buttons: false = shown greyed out */
 } dl_elem;
 
+/* One piece of a screen's reading (read-aloud), in the screen's reading order. The core
+ * writes it (ui_layout); the app's speech module says it. */
+typedef struct dl_utterance {
+    char *elem; /* the element id it reads ("title", "menu.hours", ...) */
+    char *text; /* what is said, in words of the screen's language: times, dates, phone
+                   numbers and abbreviations already spelt out as people say them. Never
+                   what a parent typed (her name, her phone number). */
+    char *key;  /* what a recording of exactly this text is found by: the msgid of a
+                   translated UI text, or the site text's id ("services.txt:Beratung:
+                   Description" or similar); NULL when the text is composed (only
+                   synthesis can say it) */
+} dl_utterance;
+
 typedef struct dl {
     char *screen; /* "home", "menu", ... */
     char *lang;   /* "de" */
@@ -92,6 +105,9 @@ typedef struct dl {
     dl_elem *elems;
     size_t n_elems;
     size_t cap;
+    dl_utterance *speech; /* the screen's reading (empty where the language has no voice) */
+    size_t n_speech;
+    size_t speech_cap;
 } dl;
 
 dl *dl_create(const char *screen, const char *lang, bool rtl, int width, int height);
@@ -101,6 +117,9 @@ void dl_destroy(dl *d);
  * (valid until the next push). */
 dl_elem *dl_push(dl *d, dl_role role, const char *id, const char *text);
 void dl_elem_set_lines(dl_elem *e, char **lines, size_t n); /* takes ownership */
+
+/* Append an utterance with copies of elem, text and key (key may be NULL). */
+void dl_push_speech(dl *d, const char *elem, const char *text, const char *key);
 
 /* Deep equality: same elements, geometry, text, styles and actions (neither a redraw nor
  * new hit-testing data is needed). */

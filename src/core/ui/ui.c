@@ -93,6 +93,16 @@ bool ui_staff_unlocked(const ui_state *st)
     return st->admin.unlocked;
 }
 
+bool ui_reading(const ui_state *st)
+{
+    return st->reading;
+}
+
+uint32_t ui_reading_serial(const ui_state *st)
+{
+    return st->reading_serial;
+}
+
 double ui_scale(const ui_config *c)
 {
     double sx = c->width / 1280.0, sy = c->height / 800.0;

@@ -84,6 +84,9 @@ typedef struct ui_status {
     int retention_days;      /* requests not collected are deleted after this many days */
     const char *store_aside; /* a damaged database was moved aside to this file at start,
                                 or NULL; owned by the app */
+    uint64_t voice_langs;    /* read-aloud: bit i set = language i of the catalogs can be
+                                read aloud (a live voice or recordings) and the audio device
+                                works. No bit: no read-aloud button in that language. */
 } ui_status;
 
 /* Everything the UI reads but does not own. site may be NULL (out of order). hours are
@@ -179,6 +182,16 @@ bool ui_at_rest(const ui_state *st);
 /* The right PIN was entered in this staff session (which ends when the staff area is
  * left by any path). */
 bool ui_staff_unlocked(const ui_state *st);
+
+/* Read-aloud. The parent asked for reading (the `speak` button) and has not stopped it:
+ * every screen she opens is read, until she taps stop or the session ends (idle timeout,
+ * reset). Never true at rest. */
+bool ui_reading(const ui_state *st);
+/* Changes whenever a reading should start afresh: a tap on `speak`, or a new screen (or
+ * language) while reading. The app compares it with the last value it saw: a change means
+ * "stop what is being said and say the current display list's speech"; !ui_reading means
+ * "be silent". A new layout of the same screen (a clock tick) does not change it. */
+uint32_t ui_reading_serial(const ui_state *st);
 
 /* Apply an event. current is the display list last shown (for hit testing taps, and the
  * time it was laid out at); may be NULL for ticks. Returns true when the state changed. */

@@ -81,6 +81,8 @@ struct ui_state {
     int seen[UI_SEEN_MAX]; /* service index + 1 of those seen this visit, newest first; 0 = none */
     ui_admin admin;        /* the staff session */
     ui_effect effect;      /* set by ui_update: work for the app (ui_take_effect) */
+    bool reading;          /* read-aloud asked for and not stopped (ui_reading) */
+    uint32_t reading_serial; /* see ui_reading_serial */
 };
 
 /* Initialise a state the caller owns (tests embed one): the home screen at rest. */
