@@ -54,7 +54,7 @@ typedef struct record_spec {
     size_t n_fields;
 } record_spec;
 
-#define MAX_FIELDS 12
+#define MAX_FIELDS 16
 
 enum { SITE_HERE, SITE_DEMO };
 static const field_spec site_fields[] = {{"Here", F_REQUIRED}, {"Demo", 0}};
@@ -66,10 +66,32 @@ enum { WORKER_NAME, WORKER_ROLE, WORKER_PHONE, WORKER_EMAIL, WORKER_LANGUAGES };
 static const field_spec worker_fields[] = {
     {"Name", F_REQUIRED}, {"Role", 0}, {"Phone", 0}, {"Email", 0}, {"Languages", 0}};
 
-enum { HOURS_KITA, HOURS_MONDAY };
-static const field_spec hours_fields[] = {
-    {"Kita", F_REQUIRED},   {"Monday", F_REPEAT}, {"Tuesday", F_REPEAT},  {"Wednesday", F_REPEAT},
-    {"Thursday", F_REPEAT}, {"Friday", F_REPEAT}, {"Saturday", F_REPEAT}, {"Sunday", F_REPEAT}};
+enum {
+    HOURS_KITA,
+    HOURS_MONDAY,
+    HOURS_EVERY = 8,
+    HOURS_STARTING,
+    HOURS_WEEKS,
+    HOURS_MONTHLY,
+    HOURS_DATES,
+    HOURS_FROM,
+    HOURS_UNTIL
+};
+static const field_spec hours_fields[] = {{"Kita", F_REQUIRED},
+                                          {"Monday", F_REPEAT},
+                                          {"Tuesday", F_REPEAT},
+                                          {"Wednesday", F_REPEAT},
+                                          {"Thursday", F_REPEAT},
+                                          {"Friday", F_REPEAT},
+                                          {"Saturday", F_REPEAT},
+                                          {"Sunday", F_REPEAT},
+                                          {"Every", 0},
+                                          {"Starting", 0},
+                                          {"Weeks", 0},
+                                          {"Monthly", 0},
+                                          {"Dates", 0},
+                                          {"From", 0},
+                                          {"Until", 0}};
 
 /* The three exception kinds list their fields in the same order (Holiday has no Time). */
 enum { EXC_F_WORKER, EXC_F_KITA, EXC_F_TIME, EXC_F_NOTE, HOLIDAY_F_NOTE = 2 };
@@ -364,8 +386,7 @@ static char *allowed_list(const record_spec *spec)
  * its explicit bidi controls balanced within each paragraph - an open U+202E would turn
  * the rest of a line around on the screen - and, for a required field, something
  * visible, not only blanks and invisible characters. Reports and returns false if not. */
-static bool text_checked(loader *ld, int line, const char *field, const char *value,
-                         bool required)
+static bool text_checked(loader *ld, int line, const char *field, const char *value, bool required)
 {
     size_t bad;
     uint32_t cp;
@@ -563,8 +584,7 @@ static void load_worker_record(loader *ld, const rec_record *r)
             "another)",
             shown(ld, email->value), (unsigned)hidden);
     else if (email && !email_valid(email->value))
-        err(ld, email->line, "Email", "'%s' is not an e-mail address",
-            shown(ld, email->value));
+        err(ld, email->line, "Email", "'%s' is not an e-mail address", shown(ld, email->value));
     if (!check_id(ld, r, "Worker"))
         return;
     int dup = worker_find(ld->s, r->fields[0].value);
@@ -594,22 +614,331 @@ static void fmt_range(char out[32], int start, int end)
              end % 60);
 }
 
+/* ---- recurrence rules ---- */
+
+bool site_rule_is_weekly(const site_rule *r)
+{
+    return r->repeat == REPEAT_WEEKLY && !r->has_from && !r->has_until;
+}
+
+/* Monday of the week of d, as a day number. */
+static int64_t monday_of(civil_date d)
+{
+    return civil_days_from_date(d) - (civil_weekday(d) - 1);
+}
+
+bool site_rule_on(const site_rule *r, civil_date d)
+{
+    if (r->has_from && civil_date_cmp(d, r->from) < 0)
+        return false;
+    if (r->has_until && civil_date_cmp(d, r->until) > 0)
+        return false;
+    switch (r->repeat) {
+    case REPEAT_WEEKLY:
+        return true;
+    case REPEAT_EVERY: {
+        if (r->every < 1)
+            return false;
+        int64_t weeks = monday_of(d) - monday_of(r->starting);
+        return weeks >= 0 && (weeks / 7) % r->every == 0;
+    }
+    case REPEAT_ODD_WEEKS:
+    case REPEAT_EVEN_WEEKS:
+        return (civil_iso_week(d, NULL) % 2 == 1) == (r->repeat == REPEAT_ODD_WEEKS);
+    case REPEAT_MONTHLY:
+        if (r->nth < 0)
+            return d.day + 7 > civil_days_in_month(d.year, d.month);
+        return (d.day - 1) / 7 + 1 == r->nth;
+    case REPEAT_DATES:
+        for (size_t i = 0; i < r->n_dates; i++)
+            if (civil_date_cmp(r->dates[i], d) == 0)
+                return true;
+        return false;
+    }
+    return false;
+}
+
+/* The first date the rule may take place on (its From, the Monday its rhythm counts
+ * from, its first listed date), if it has one. */
+static bool rule_first(const site_rule *r, civil_date *out)
+{
+    bool have = false;
+    civil_date best = {0, 0, 0};
+    if (r->has_from) {
+        best = r->from;
+        have = true;
+    }
+    if (r->repeat == REPEAT_EVERY) {
+        civil_date m = civil_date_from_days(monday_of(r->starting));
+        if (!have || civil_date_cmp(m, best) > 0)
+            best = m;
+        have = true;
+    }
+    if (r->repeat == REPEAT_DATES && r->n_dates) {
+        if (!have || civil_date_cmp(r->dates[0], best) > 0)
+            best = r->dates[0];
+        have = true;
+    }
+    *out = best;
+    return have;
+}
+
+/* How far overlaps and "never" are looked for when a rule has no end: seven years
+ * always hold a year with 53 ISO weeks, where odd and even weeks change places. */
+#define RULE_WINDOW_DAYS (7 * 366)
+
+/* The first date in [from, to] on weekday wd on which both rules (b may be NULL) give
+ * the slot. */
+static bool rule_first_common(const site_rule *a, const site_rule *b, int wd, civil_date from,
+                              civil_date to, civil_date *out)
+{
+    int64_t d = civil_days_from_date(from), end = civil_days_from_date(to);
+    d += ((wd - civil_weekday(from)) % 7 + 7) % 7;
+    for (; d <= end; d += 7) {
+        civil_date c = civil_date_from_days(d);
+        if (site_rule_on(a, c) && (!b || site_rule_on(b, c))) {
+            *out = c;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The window in which two rules (b may be NULL) are compared. */
+static void rule_window(const site_rule *a, const site_rule *b, civil_date *from, civil_date *to)
+{
+    civil_date f = {2026, 1, 1}, x;
+    bool have = rule_first(a, &f);
+    if (b && rule_first(b, &x) && (!have || civil_date_cmp(x, f) > 0))
+        f = x;
+    civil_date t = civil_date_from_days(civil_days_from_date(f) + RULE_WINDOW_DAYS);
+    const site_rule *rs[2] = {a, b};
+    for (int i = 0; i < 2; i++) {
+        if (!rs[i])
+            continue;
+        if (rs[i]->has_until && civil_date_cmp(rs[i]->until, t) < 0)
+            t = rs[i]->until;
+        if (rs[i]->repeat == REPEAT_DATES && rs[i]->n_dates &&
+            civil_date_cmp(rs[i]->dates[rs[i]->n_dates - 1], t) < 0)
+            t = rs[i]->dates[rs[i]->n_dates - 1];
+    }
+    *from = f;
+    *to = t;
+}
+
+static void fmt_date(char out[16], civil_date d)
+{
+    snprintf(out, 16, "%04d-%02d-%02d", d.year % 10000, d.month % 100, d.day % 100);
+}
+
 static void add_slot(loader *ld, site_worker *w, site_slot slot)
 {
     for (size_t i = 0; i < w->n_slots; i++) {
         const site_slot *o = &w->slots[i];
-        if (o->weekday == slot.weekday && slot.start_min < o->end_min &&
-            o->start_min < slot.end_min) {
-            char a[32], b[32];
-            fmt_range(a, slot.start_min, slot.end_min);
-            fmt_range(b, o->start_min, o->end_min);
+        if (o->weekday != slot.weekday || slot.start_min >= o->end_min ||
+            o->start_min >= slot.end_min)
+            continue;
+        civil_date from, to, when;
+        rule_window(&slot.rule, &o->rule, &from, &to);
+        if (!rule_first_common(&slot.rule, &o->rule, slot.weekday, from, to, &when))
+            continue;
+        char a[32], b[32], day[16];
+        fmt_range(a, slot.start_min, slot.end_min);
+        fmt_range(b, o->start_min, o->end_min);
+        fmt_date(day, when);
+        if (site_rule_is_weekly(&slot.rule) && site_rule_is_weekly(&o->rule))
             err(ld, slot.src.line, slot.src.field, "%s overlaps %s (line %d) of worker '%s'", a, b,
                 o->src.line, w->id);
-            return;
-        }
+        else
+            err(ld, slot.src.line, slot.src.field,
+                "%s overlaps %s (line %d) of worker '%s' on %s, where both rules give hours", a, b,
+                o->src.line, w->id, day);
+        return;
     }
     w->slots = xrealloc(w->slots, (w->n_slots + 1) * sizeof(*w->slots));
     w->slots[w->n_slots++] = slot;
+}
+
+static const char *const nth_keys[] = {"first", "second", "third", "fourth", "last"};
+
+/* A date field (From, Until, Starting): true and *out set when it is valid. */
+static bool rule_date(loader *ld, const rec_field *f, civil_date *out)
+{
+    if (!f || !*f->value)
+        return false;
+    if (civil_parse_date(f->value, out))
+        return true;
+    err(ld, f->line, f->key, "'%s' is not a date (YYYY-MM-DD)", shown(ld, f->value));
+    return false;
+}
+
+static int cmp_date_qsort(const void *a, const void *b)
+{
+    return civil_date_cmp(*(const civil_date *)a, *(const civil_date *)b);
+}
+
+/* The recurrence fields of an Hours record. Returns false (after saying why) when they
+ * do not make one rule. */
+static bool parse_rule(loader *ld, const rec_record *r, const rec_field **got, site_worker *w,
+                       site_rule *rule)
+{
+    bool ok = true;
+    *rule = (site_rule){.record = r->line};
+    const rec_field *every = got[HOURS_EVERY], *starting = got[HOURS_STARTING],
+                    *weeks = got[HOURS_WEEKS], *monthly = got[HOURS_MONTHLY],
+                    *dates = got[HOURS_DATES], *from = got[HOURS_FROM], *until = got[HOURS_UNTIL];
+    const rec_field *kinds[] = {every, weeks, monthly, dates};
+    const rec_field *first_kind = NULL;
+    for (size_t i = 0; i < ARRAY_LEN(kinds); i++) {
+        if (!kinds[i])
+            continue;
+        if (first_kind) {
+            err(ld, kinds[i]->line, kinds[i]->key,
+                "cannot be combined with '%s' (line %d) in one record; write a second 'Hours:' "
+                "record",
+                first_kind->key, first_kind->line);
+            ok = false;
+        } else {
+            first_kind = kinds[i];
+        }
+    }
+    if (from && !rule_date(ld, from, &rule->from))
+        ok = false;
+    rule->has_from = from && ok;
+    if (until && !rule_date(ld, until, &rule->until))
+        ok = false;
+    rule->has_until = until && ok;
+    if (rule->has_from && rule->has_until && civil_date_cmp(rule->until, rule->from) < 0) {
+        err(ld, until->line, "Until", "%s is before From: %s (line %d)", until->value, from->value,
+            from->line);
+        ok = false;
+    }
+    if (starting && !every) {
+        err(ld, starting->line, "Starting",
+            "belongs with 'Every: N weeks' (the week it counts from)");
+        ok = false;
+    }
+    if (every) {
+        char *end = NULL;
+        long n = strtol(every->value, &end, 10);
+        while (end && *end == ' ')
+            end++;
+        bool unit =
+            end && end != every->value && (str_equal_ci(end, "weeks") || str_equal_ci(end, "week"));
+        if (!unit || n < 1 || n > 52) {
+            err(ld, every->line, "Every",
+                "'%s' is not 'N weeks' with N from 1 to 52 (e.g. '2 weeks')",
+                shown(ld, every->value));
+            ok = false;
+        }
+        rule->repeat = REPEAT_EVERY;
+        rule->every = (int)n;
+        if (!starting) {
+            err(ld, every->line, "Every",
+                "needs 'Starting: YYYY-MM-DD', a date in the first week the rhythm counts from");
+            ok = false;
+        } else if (!rule_date(ld, starting, &rule->starting)) {
+            ok = false;
+        } else if (rule->has_until && civil_date_cmp(rule->starting, rule->until) > 0) {
+            err(ld, starting->line, "Starting", "%s is after Until: %s (line %d)", starting->value,
+                until->value, until->line);
+            ok = false;
+        }
+    } else if (weeks) {
+        if (str_equal_ci(weeks->value, "odd"))
+            rule->repeat = REPEAT_ODD_WEEKS;
+        else if (str_equal_ci(weeks->value, "even"))
+            rule->repeat = REPEAT_EVEN_WEEKS;
+        else {
+            err(ld, weeks->line, "Weeks", "'%s' is not 'odd' or 'even' (ISO calendar weeks)",
+                shown(ld, weeks->value));
+            ok = false;
+        }
+    } else if (monthly) {
+        rule->repeat = REPEAT_MONTHLY;
+        size_t i = 0;
+        while (i < ARRAY_LEN(nth_keys) && !str_equal_ci(monthly->value, nth_keys[i]))
+            i++;
+        if (i == ARRAY_LEN(nth_keys)) {
+            err(ld, monthly->line, "Monthly",
+                "'%s' is not first, second, third, fourth or last (a fifth weekday does not "
+                "come every month)",
+                shown(ld, monthly->value));
+            ok = false;
+        }
+        rule->nth = i == 4 ? -1 : (int)i + 1;
+    } else if (dates) {
+        rule->repeat = REPEAT_DATES;
+        civil_date *list = NULL;
+        size_t n = 0, cap = 0;
+        const char *p = dates->value;
+        for (;;) {
+            const char *comma = strchr(p, ',');
+            char *part = trimmed_copy(p, comma ? (size_t)(comma - p) : strlen(p));
+            civil_date d;
+            if (!civil_parse_date(part, &d)) {
+                err(ld, dates->line, "Dates", "'%s' is not a date (YYYY-MM-DD)", shown(ld, part));
+                ok = false;
+            } else if ((rule->has_from && civil_date_cmp(d, rule->from) < 0) ||
+                       (rule->has_until && civil_date_cmp(d, rule->until) > 0)) {
+                err(ld, dates->line, "Dates", "%s lies outside From/Until", part);
+                ok = false;
+            } else {
+                VEC_PUSH(list, n, cap, d);
+            }
+            free(part);
+            if (!comma)
+                break;
+            p = comma + 1;
+        }
+        if (n > 1)
+            qsort(list, n, sizeof(*list), cmp_date_qsort);
+        for (size_t i = 1; i < n; i++) {
+            if (civil_date_cmp(list[i - 1], list[i]) == 0) {
+                char d[16];
+                fmt_date(d, list[i]);
+                err(ld, dates->line, "Dates", "%s is listed twice", d);
+                ok = false;
+            }
+        }
+        if (list) {
+            w->date_lists = xrealloc(w->date_lists, (w->n_date_lists + 1) * sizeof(list));
+            w->date_lists[w->n_date_lists++] = list;
+        }
+        rule->dates = list;
+        rule->n_dates = n;
+    }
+    return ok;
+}
+
+/* A record whose rule never gives a date in its validity, or a listed date on a weekday
+ * the record has no hours on. */
+static void check_rule_days(loader *ld, const rec_record *r, const rec_field *dates,
+                            const site_rule *rule, const bool days[7])
+{
+    if (rule->repeat == REPEAT_DATES) {
+        for (size_t i = 0; i < rule->n_dates; i++) {
+            int wd = civil_weekday(rule->dates[i]);
+            if (!days[wd - 1]) {
+                char d[16];
+                fmt_date(d, rule->dates[i]);
+                err(ld, dates->line, "Dates", "%s is a %s, but this record has no '%s:' line", d,
+                    weekday_keys[wd - 1], weekday_keys[wd - 1]);
+            }
+        }
+        return;
+    }
+    if (!rule->has_until)
+        return; /* a rule without an end always comes again */
+    civil_date from, to, when;
+    rule_window(rule, NULL, &from, &to);
+    for (int wd = 1; wd <= 7; wd++)
+        if (days[wd - 1] && rule_first_common(rule, NULL, wd, from, to, &when))
+            return;
+    char a[16], b[16];
+    fmt_date(a, from);
+    fmt_date(b, rule->until);
+    err(ld, r->line, "Hours", "this rule never gives a date between %s and %s (Until)", a, b);
 }
 
 static void load_hours_record(loader *ld, const rec_record *r)
@@ -622,7 +951,13 @@ static void load_hours_record(loader *ld, const rec_record *r)
     else
         w = resolve_worker(ld, &r->fields[0], "Hours");
     int kita = resolve_kita(ld, got[HOURS_KITA], "Kita");
-    bool any_day = false;
+    site_worker scratch = {0};
+    site_rule rule;
+    bool rule_ok = parse_rule(ld, r, got, w >= 0 ? &ld->s->workers[w] : &scratch, &rule);
+    for (size_t i = 0; i < scratch.n_date_lists; i++)
+        free(scratch.date_lists[i]);
+    free(scratch.date_lists);
+    bool any_day = false, days[7] = {false};
     for (size_t k = 1; k < r->n_fields; k++) {
         const rec_field *f = &r->fields[k];
         int day = 0;
@@ -631,6 +966,7 @@ static void load_hours_record(loader *ld, const rec_record *r)
         if (day == 7)
             continue;
         any_day = true;
+        days[day] = true;
         if (strchr(f->value, '\n') || !*f->value)
             continue; /* reported by check_fields */
         const char *p = f->value;
@@ -643,12 +979,11 @@ static void load_hours_record(loader *ld, const rec_record *r)
                 err(ld, f->line, weekday_keys[day], "'%s' is not a time range (HH:MM-HH:MM)",
                     shown(ld, part));
             else if (rr == RANGE_ORDER)
-                err(ld, f->line, weekday_keys[day], "'%s' ends before it starts",
-                    shown(ld, part));
-            else if (w >= 0 && kita >= 0)
-                add_slot(
-                    ld, &ld->s->workers[w],
-                    (site_slot){kita, day + 1, start, end, src_at(ld, f->line, weekday_keys[day])});
+                err(ld, f->line, weekday_keys[day], "'%s' ends before it starts", shown(ld, part));
+            else if (w >= 0 && kita >= 0 && rule_ok)
+                add_slot(ld, &ld->s->workers[w],
+                         (site_slot){kita, day + 1, start, end,
+                                     src_at(ld, f->line, weekday_keys[day]), rule});
             free(part);
             if (!comma)
                 break;
@@ -657,6 +992,8 @@ static void load_hours_record(loader *ld, const rec_record *r)
     }
     if (!any_day)
         err(ld, r->line, "Hours", "no weekday in this record (Monday: ... Sunday:)");
+    else if (rule_ok && w >= 0)
+        check_rule_days(ld, r, got[HOURS_DATES], &rule, days);
 }
 
 static void load_exception_record(loader *ld, const rec_record *r, int kind_spec)
@@ -689,8 +1026,7 @@ static void load_exception_record(loader *ld, const rec_record *r, int kind_spec
         err(ld, r->line, type, "'%s' ends before it starts", shown(ld, when));
         ok = false;
     } else if (e.kind == EXC_EXTRA && is_range) {
-        err(ld, r->line, type, "'%s': an extra date is a single day (YYYY-MM-DD)",
-            shown(ld, when));
+        err(ld, r->line, type, "'%s': an extra date is a single day (YYYY-MM-DD)", shown(ld, when));
         ok = false;
     }
     int w = resolve_worker(ld, got[EXC_F_WORKER], "Worker");
@@ -702,11 +1038,9 @@ static void load_exception_record(loader *ld, const rec_record *r, int kind_spec
         const rec_field *t = got[EXC_F_TIME];
         range_result rr = parse_time_range(t->value, &e.start_min, &e.end_min);
         if (rr == RANGE_SYNTAX)
-            err(ld, t->line, "Time", "'%s' is not a time range (HH:MM-HH:MM)",
-                shown(ld, t->value));
+            err(ld, t->line, "Time", "'%s' is not a time range (HH:MM-HH:MM)", shown(ld, t->value));
         else if (rr == RANGE_ORDER)
-            err(ld, t->line, "Time", "'%s' ends before it starts",
-                shown(ld, t->value));
+            err(ld, t->line, "Time", "'%s' ends before it starts", shown(ld, t->value));
         ok = ok && rr == RANGE_OK;
     }
     const rec_field *note = e.kind == EXC_HOLIDAY ? got[HOLIDAY_F_NOTE] : got[EXC_F_NOTE];
@@ -981,6 +1315,9 @@ void site_destroy(site *s)
         free(w->email);
         free(w->languages);
         free(w->slots);
+        for (size_t j = 0; j < w->n_date_lists; j++)
+            free(w->date_lists[j]);
+        free(w->date_lists);
         for (size_t j = 0; j < w->n_exceptions; j++)
             free(w->exceptions[j].note);
         free(w->exceptions);

@@ -31,14 +31,45 @@ typedef struct site_kita {
     site_src src;
 } site_kita;
 
-/* One weekly consultation slot of a worker at a Kita. */
+/* How often an Hours record's weekday lines come (docs/site-format.md). All zero is
+ * today's plain weekly record: every week, for ever. */
+typedef enum site_repeat {
+    REPEAT_WEEKLY = 0, /* every week */
+    REPEAT_EVERY,      /* every `every` weeks, counted from the week of `starting` */
+    REPEAT_ODD_WEEKS,  /* in odd ISO 8601 calendar weeks */
+    REPEAT_EVEN_WEEKS, /* in even ISO 8601 calendar weeks */
+    REPEAT_MONTHLY,    /* the `nth` (1..4, or -1 = last) such weekday of each month */
+    REPEAT_DATES,      /* only on the listed dates */
+} site_repeat;
+
+typedef struct site_rule {
+    site_repeat repeat;
+    int every;           /* REPEAT_EVERY: weeks between visits, >= 1 */
+    civil_date starting; /* REPEAT_EVERY: a date in the first week that counts */
+    int nth;             /* REPEAT_MONTHLY: 1..4, -1 = the last of the month */
+    bool has_from, has_until;
+    civil_date from, until;  /* validity, both inclusive, when has_from / has_until */
+    const civil_date *dates; /* REPEAT_DATES: sorted, owned by the worker (date_lists) */
+    size_t n_dates;
+    int record; /* line of the Hours record (0 when not from a file); groups its slots */
+} site_rule;
+
+/* One consultation slot of a worker at a Kita: a weekday and a time, on the days the
+ * rule gives (every week when the rule is all zero). */
 typedef struct site_slot {
     int kita;      /* index into site.kitas */
     int weekday;   /* 1 = Monday ... 7 = Sunday */
     int start_min; /* minutes of the local day */
     int end_min;   /* > start_min */
     site_src src;
+    site_rule rule;
 } site_slot;
+
+/* Whether rule r lets a slot take place on date d (the slot's weekday is not checked
+ * here). Pure calendar arithmetic, no clock. */
+bool site_rule_on(const site_rule *r, civil_date d);
+/* Whether the rule is today's plain "every week, always". */
+bool site_rule_is_weekly(const site_rule *r);
 
 typedef enum site_exception_kind {
     EXC_CANCELLED, /* slots on [from, to] are cancelled (optionally only one time range) */
@@ -69,6 +100,8 @@ typedef struct site_worker {
     size_t n_slots;
     site_exception *exceptions;
     size_t n_exceptions;
+    civil_date **date_lists; /* the Dates: lists the slots' rules point into */
+    size_t n_date_lists;
     site_src src;
 } site_worker;
 

@@ -48,6 +48,18 @@ int civil_weekday(civil_date d)
     return (int)w + 1;
 }
 
+int civil_iso_week(civil_date d, int *iso_year)
+{
+    /* The week belongs to the year of its Thursday. */
+    int64_t days = civil_days_from_date(d);
+    int64_t thursday = days + (4 - civil_weekday(d));
+    civil_date t = civil_date_from_days(thursday);
+    int64_t jan1 = civil_days_from_date((civil_date){t.year, 1, 1});
+    if (iso_year)
+        *iso_year = t.year;
+    return (int)((thursday - jan1) / 7) + 1;
+}
+
 int civil_days_in_month(int year, int month)
 {
     static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};

@@ -38,6 +38,9 @@ int civil_days_in_month(int year, int month);
 /* Compare: <0, 0, >0. */
 int civil_date_cmp(civil_date a, civil_date b);
 civil_date civil_date_add(civil_date d, int days);
+/* ISO 8601 week number (1..53) of d; *iso_year (may be NULL) gets the week's year,
+ * which differs from d.year around New Year (2027-01-01 is in week 53 of 2026). */
+int civil_iso_week(civil_date d, int *iso_year);
 
 /* UTC offset of Europe/Berlin in seconds (3600 or 7200) at the UTC instant t. */
 int berlin_offset_at_utc(int64_t utc_seconds);

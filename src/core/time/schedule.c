@@ -1,6 +1,8 @@
 /* SPDX-FileCopyrightText: 2026 The Lotse developers
  * SPDX-License-Identifier: GPL-3.0-or-later */
-/* schedule.c - expands a worker's weekly slots and exceptions into dated occurrences.
+/* schedule.c - expands a worker's slots (weekly, or on the days of their rule: every N
+ * weeks, odd or even ISO weeks, the Nth weekday of the month, listed dates, each within
+ * From/Until; site_rule_on) and exceptions into dated occurrences.
  *
  * Slots are wall-clock times in Europe/Berlin; each occurrence is converted to UTC for
  * its own date, so a 9:00 slot stays at 9:00 local across a daylight-saving change.
@@ -176,6 +178,8 @@ static void schedule_expand_day(const site *s, const hours_overlay *ov, int wi, 
         if (kita >= 0 && sl->kita != kita)
             continue;
         if (!schedule_minutes_valid(sl->start_min, sl->end_min))
+            continue;
+        if (!site_rule_on(&sl->rule, d))
             continue;
         occurrence o = {.worker = wi,
                         .kita = sl->kita,

@@ -19,4 +19,15 @@ char *when_date_range(const i18n *t, size_t lang, const occurrence *o);
 /* "Saturday, 21.11. · 10:42" for the home screen clock. Caller frees. */
 char *when_clock(const i18n *t, size_t lang, int64_t now_utc);
 
+/* How often and for how long rule r comes, in words: "every second week",
+ * "in odd calendar weeks", "only on 6.10., 3.11." (dates before today left out), with
+ * "from 1.8. to 31.1." appended; "" for a plain weekly rule. Caller frees. */
+char *when_rule_words(const i18n *t, size_t lang, const site_rule *r, civil_date today);
+/* A worker's hours at kita in words, one line per weekday and rule ("Tuesday
+ * 9:00–12:00", "first Tuesday of the month 9:00–12:00"), a rule that is not plain
+ * weekly followed by a line of when_rule_words. Rules over before today are left out.
+ * Caller frees; "" when she has none there. */
+char *when_hours_summary(const i18n *t, size_t lang, const site_worker *w, int kita,
+                         civil_date today);
+
 #endif

@@ -10,32 +10,6 @@
 #include "time/when.h"
 #include "ui/ui_lay.h"
 
-static char *weekly_summary(const lay *L, const site_worker *w, int kita)
-{
-    strbuf sb;
-    strbuf_init(&sb);
-    for (int day = 1; day <= 7; day++) {
-        bool first = true;
-        for (size_t i = 0; i < w->n_slots; i++) {
-            const site_slot *sl = &w->slots[i];
-            if (sl->kita != kita || sl->weekday != day)
-                continue;
-            char *r =
-                i18n_ltr(L->ctx->i18n, L->st->lang, i18n_time_range(sl->start_min, sl->end_min));
-            if (first) {
-                if (sb.len)
-                    strbuf_puts(&sb, "\n");
-                strbuf_printf(&sb, "%s %s", i18n_weekday(L->ctx->i18n, L->st->lang, day), r);
-            } else {
-                strbuf_printf(&sb, ", %s", r);
-            }
-            first = false;
-            free(r);
-        }
-    }
-    return strbuf_steal(&sb);
-}
-
 void ui_hours_layout(lay *L)
 {
     const site *s = L->ctx->site;
@@ -128,7 +102,8 @@ void ui_hours_layout(lay *L)
     for (size_t k = 0; k < s->n_kitas && nw; k++) {
         if ((int)k == s->here)
             continue;
-        char *weekly = weekly_summary(L, &s->workers[workers[0]], (int)k);
+        char *weekly = when_hours_summary(t, L->st->lang, &s->workers[workers[0]], (int)k,
+                                          berlin_from_utc(L->now_utc).date);
         if (*weekly) {
             int lines = 1;
             for (const char *p = weekly; *p; p++)
