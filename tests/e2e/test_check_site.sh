@@ -50,6 +50,63 @@ if check "$glyph"; then fail "a character without a font was accepted"; fi
 grep -q "services.txt:$l5 (Name): 1 character without a font (first U+E000) on screen 'service' in language ti" \
   "$out/stderr" || { head -5 "$out/stderr"; fail "no missing-glyph error for services.txt:$l5"; }
 
+# Recurrence rules: impossible rules and a worker at two Kitas at once are reported
+# with file:line, each on the line where the mistake is.
+rules="$out/rules"
+cp -r "$src/assets/demo-site" "$rules"
+base=$(wc -l <"$rules/schedule.txt")
+cat >>"$rules/schedule.txt" <<'EOT'
+
+Hours: anna
+Kita: strolche
+Every: 0 weeks
+Starting: 2026-09-07
+Monday: 13:00-14:00
+
+Hours: anna
+Kita: strolche
+Weeks: odds
+Tuesday: 13:00-14:00
+
+Hours: anna
+Kita: strolche
+Monthly: fourth
+Monday: 15:00-16:00
+From: 2027-02-01
+Until: 2027-02-21
+
+Hours: anna
+Kita: strolche
+Every: 2 weeks
+Starting: 2026-09-01
+Weeks: odd
+Friday: 15:00-16:00
+
+Hours: anna
+Kita: strolche
+From: 2027-01-31
+Until: 2026-08-01
+Saturday: 10:00-11:00
+
+Hours: anna
+Kita: strolche
+Monthly: second
+Monday: 10:00-11:00
+EOT
+if check "$rules"; then fail "impossible rules accepted"; fi
+cat "$out/stderr"
+want() { grep -qF "schedule.txt:$((base + $1)): $2" "$out/stderr" || fail "no schedule.txt:$((base + $1)) '$2'"; }
+want 4 "Every: '0 weeks' is not 'N weeks'"
+want 10 "Weeks: 'odds' is not 'odd' or 'even'"
+want 13 "Hours: this rule never gives a date between 2027-02-01 and 2027-02-21"
+want 24 "Weeks: cannot be combined with 'Every'"
+want 30 "Until: 2026-08-01 is before From: 2027-01-31"
+# The second Monday of the month meets Anna's every-second-week Monday at the Regenbogen
+# (9:00-12:00, every second week from 5 January 2026): first on 13 April.
+want 36 "Monday: 10:00-11:00 overlaps 09:00-12:00"
+grep -qF "of worker 'anna' on 2026-04-13, where both rules give hours" "$out/stderr" ||
+  fail "the overlap does not name its date"
+
 # A missing file is named.
 rm "$long/schedule.txt"
 if check "$long"; then fail "site without schedule.txt accepted"; fi
