@@ -173,6 +173,35 @@ if not any("\u0400" <= c <= "\u04ff" for c in fn_uk):
     sys.exit(f"the Ukrainian card's name is not Cyrillic: {fn_uk!r}")
 print("calendar 2026-10-27 09:00-12:00 Berlin (CET) in de, ar, uk; names:", fn_ar, "/", fn_uk)
 PY
+# The calendar entry follows the recurrence rules (tests/e2e/sites/rules): on Saturday
+# 24 October 2026 the next hour is the every-second-week Monday 26 October, 9:00 winter
+# time (not Monday 19 October's rhythm, nor the odd-week Wednesday). The code holds that
+# one date, decoded by zbarimg, and no RRULE that a phone would repeat weekly.
+r="$out/rules"
+mkdir -p "$r"
+printf '%s\n' "tap-id start" "tap-id menu.hours" "tap-id hours.qr" "tap-id qr.hour.choose" \
+  "screenshot hour.png" "dump hour.json" >"$r/script.lotse"
+(cd "$r" && "$lotse" --headless --data "$r/data" --locales "$src/locales" \
+  --site "$src/tests/e2e/sites/rules" --now 2026-10-24T12:00 --script script.lotse 2>"$r/log") ||
+  { cat "$r/log"; fail "rules site script"; }
+python3 - "$convert" "$r" <<'PY' || fail "the rules site's calendar entry"
+import json, subprocess, sys
+convert, r = sys.argv[1], sys.argv[2]
+d = json.load(open(f"{r}/hour.json", encoding="utf-8"))
+e = next(e for e in d["elements"] if e["role"] == "qr")
+subprocess.run([convert, f"{r}/hour.png", "-crop", f"{e['w']}x{e['h']}+{e['x']}+{e['y']}",
+                "+repage", f"{r}/code.png"], check=True)
+got = subprocess.run(["zbarimg", "--raw", "-q", f"{r}/code.png"], capture_output=True).stdout.decode()
+ics = got[:-1] if got.endswith("\n") else got  # zbarimg adds one newline
+if ics != e["payload"]:
+    sys.exit(f"zbarimg read {ics[:60]!r}")
+if "DTSTART:20261026T080000Z\r\n" not in ics or "DTEND:20261026T110000Z\r\n" not in ics:
+    sys.exit(f"not Monday 26.10. 9:00-12:00 CET: {ics!r}")
+if "RRULE" in ics:
+    sys.exit("the entry repeats")
+print("rules site: calendar entry Monday 2026-10-26 09:00-12:00 Berlin (CET)")
+PY
+
 # A payload too big for a readable code is an error of --check-site, not a tiny code:
 # a service whose opening hours (which go into its contact card) run to 800 characters.
 big="$out/big-site"
