@@ -528,7 +528,8 @@ static void t_hours_record(void **state)
     bad = cat(good_schedule, "Hours: ben\nKita: sonne\nMonday: 9:00-10:00\nTime: 09:00-10:00\n");
     expect_one_error((texts){good_site, bad, good_services},
                      "schedule.txt:32: Time: unknown field in this Hours record (allowed: Kita, "
-                     "Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday, Every, Starting, Weeks, Monthly, Dates, From, Until)");
+                     "Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday, Every, "
+                     "Starting, Weeks, Monthly, Dates, From, Until)");
     free(bad);
 }
 
@@ -802,7 +803,8 @@ static void t_errors_are_collected(void **state)
         "site.txt:8: Phone: 'call me' is not a phone number (digits, spaces and + - / ( ) "
         "only)",
         "schedule.txt:4: Tusday: unknown field in this Hours record (allowed: Kita, Monday, "
-        "Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday, Every, Starting, Weeks, Monthly, Dates, From, Until)",
+        "Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday, Every, Starting, Weeks, "
+        "Monthly, Dates, From, Until)",
         "schedule.txt:6: Holiday: '2026-12-24 .. 2026-12-23' ends before it starts",
         "services.txt:5: Web: 'example.org' must be a web address starting with https:// or "
         "http://",
