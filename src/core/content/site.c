@@ -66,10 +66,11 @@ enum { WORKER_NAME, WORKER_ROLE, WORKER_PHONE, WORKER_EMAIL, WORKER_LANGUAGES };
 static const field_spec worker_fields[] = {
     {"Name", F_REQUIRED}, {"Role", 0}, {"Phone", 0}, {"Email", 0}, {"Languages", 0}};
 
+/* Indexes into hours_fields: Kita, the seven weekdays, then the rule's fields. */
 enum {
     HOURS_KITA,
     HOURS_MONDAY,
-    HOURS_EVERY = 8,
+    HOURS_EVERY = HOURS_MONDAY + 7,
     HOURS_STARTING,
     HOURS_WEEKS,
     HOURS_MONTHLY,
@@ -129,6 +130,7 @@ static const field_spec service_fields[] = {{"Topic", F_REQUIRED},
 /* clang-format on */
 _Static_assert(ARRAY_LEN(service_fields) <= MAX_FIELDS, "raise MAX_FIELDS");
 _Static_assert(ARRAY_LEN(hours_fields) <= MAX_FIELDS, "raise MAX_FIELDS");
+_Static_assert(ARRAY_LEN(hours_fields) == HOURS_UNTIL + 1, "hours_fields and its enum differ");
 
 enum { R_SITE, R_KITA, R_WORKER, R_HOURS, R_CANCELLED, R_EXTRA, R_HOLIDAY, R_SERVICE };
 static const record_spec record_specs[] = {
